@@ -1,0 +1,25 @@
+/** Unit tests (pure TypeScript) and end-to-end tests (a real n8n against the fake Pinterest API). */
+module.exports = {
+	projects: [
+		{
+			displayName: 'unit',
+			preset: 'ts-jest',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/unit'],
+			testMatch: ['**/*.test.ts'],
+			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+		},
+		{
+			displayName: 'e2e',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/e2e'],
+			testMatch: ['**/*.e2e.test.js'],
+			globalSetup: '<rootDir>/test/harness/globalSetup.js',
+			globalTeardown: '<rootDir>/test/harness/globalTeardown.js',
+			slowTestThreshold: 120,
+		},
+	],
+	// The end-to-end tests share one fake API and one n8n user folder, so files run one at a time.
+	maxWorkers: 1,
+	testTimeout: 180000,
+};

@@ -1,0 +1,117 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { isRateLimited, type AttemptOutcome } from './retryPolicy';
+
+/** What the failing call was for, in the user's terms. */
+export interface CallContext {
+	/** e.g. "list campaigns" */
+	label: string;
+	adAccountId?: string;
+}
+
+export interface FinalFailure extends AttemptOutcome {
+	/** x-pinterest-rid: Pinterest support asks for it. */
+	requestId?: string;
+	attempts: number;
+	/** Set when retries stopped because the wait budget ran out. */
+	retryAfterMs?: number;
+}
+
+// Error codes from the spec's examples and https://developers.pinterest.com/docs/reference/error-codes/
+const INSUFFICIENT_SCOPE_CODE = 3;
+const NO_ACCESS_CODE = 29;
+
+interface Explanation {
+	message: string;
+	description: string;
+}
+
+function explain(failure: FinalFailure, call: CallContext, nowMs: number): Explanation {
+	const account = call.adAccountId ? ` for ad account ${call.adAccountId}` : '';
+	const what = `${call.label}${account}`;
+	const said = failure.message ? ` Pinterest said: "${failure.message}".` : '';
+	if (failure.statusCode === 401 || failure.statusCode === 403) {
+		if (failure.pinterestCode === INSUFFICIENT_SCOPE_CODE) {
+			return {
+				message: `The Pinterest credential lacks a permission needed to ${what}`,
+				description: `Reconnect the credential and approve every requested scope (ads:read, ads:write, user_accounts:read).${said}`,
+			};
+		}
+	}
+	if (failure.statusCode === 401) {
+		return {
+			message: `Pinterest rejected the credential's token (${what})`,
+			description: `The token is invalid, expired or revoked. Reconnect the Pinterest credential, or generate a new conversion access token in Ads Manager.${said}`,
+		};
+	}
+	if (failure.statusCode === 403 || failure.pinterestCode === NO_ACCESS_CODE) {
+		return {
+			message: `This Pinterest login has no access to ad account ${call.adAccountId ?? '(unknown)'} (${call.label})`,
+			description: `Check Business Access in Pinterest Business Manager: the user needs the Admin, Analyst or Campaign Manager role on this ad account (Audience role for conversions), or pick another ad account.${said}`,
+		};
+	}
+	if (failure.statusCode === 404) {
+		return {
+			message: `Pinterest could not find what was asked for (${what})`,
+			description: `Check the ad account ID: it must be the number shown in Ads Manager and belong to this login.${said}`,
+		};
+	}
+	if (failure.retryAfterMs !== undefined) {
+		const reason = isRateLimited(failure) ? 'Pinterest rate limit reached' : 'Pinterest is busy';
+		const retryAt = new Date(nowMs + failure.retryAfterMs).toISOString();
+		return {
+			message: `${reason} while trying to ${what}; gave up after ${failure.attempts} attempts`,
+			description: `Run the workflow again after ${retryAt} (UTC). Spread schedules of workflows that use the same Pinterest login.${said}`,
+		};
+	}
+	if (failure.statusCode === undefined) {
+		return {
+			message: `Could not reach Pinterest to ${what} (${failure.networkErrorCode ?? failure.message ?? 'no response'})`,
+			description: `Tried ${failure.attempts} times. Check this n8n instance's network connection and the credential's environment / base URL.`,
+		};
+	}
+	if (failure.malformedBody) {
+		return {
+			message: `Pinterest sent an unreadable response to "${call.label}"${account}`,
+			description: `Tried ${failure.attempts} times. Run the workflow again later.`,
+		};
+	}
+	if (failure.statusCode >= 500) {
+		return {
+			message: `Pinterest failed to ${what} (HTTP ${failure.statusCode}) after ${failure.attempts} attempts`,
+			description: `This is on Pinterest's side; run the workflow again later.${said}`,
+		};
+	}
+	return {
+		message: `Pinterest refused the request to ${what} (HTTP ${failure.statusCode})`,
+		description: `Check the node's parameters.${said}`,
+	};
+}
+
+/**
+ * The only place a Pinterest failure becomes an n8n error. The error body it is built from holds
+ * Pinterest's code, message and request id, never request headers, so no token can leak into it.
+ */
+export function toPinterestApiError(
+	node: INode,
+	failure: FinalFailure,
+	call: CallContext,
+	nowMs: number,
+): NodeApiError {
+	const { message, description } = explain(failure, call, nowMs);
+	const requestId = failure.requestId ? ` Pinterest request ID: ${failure.requestId}.` : '';
+	const body: JsonObject = {
+		httpCode: failure.statusCode ?? null,
+		code: failure.pinterestCode ?? null,
+		message: failure.message ?? null,
+		requestId: failure.requestId ?? null,
+		call: call.label,
+		adAccountId: call.adAccountId ?? null,
+	};
+	return new NodeApiError(node, body, {
+		message,
+		description: `${description}${requestId}`,
+		httpCode: failure.statusCode !== undefined ? String(failure.statusCode) : undefined,
+	});
+}

@@ -1,0 +1,95 @@
+/**
+ * When to try a Pinterest call again, and how long to wait first. Pure: the caller measures
+ * the outcome, sleeps and counts.
+ *
+ * Sources: rate limits and headers https://developers.pinterest.com/docs/reference/rate-limits/ ;
+ * code 8 = rate limit, 400 "Retry after N seconds" and code 12 = transient, as Airbyte's Pinterest
+ * connector handles them (shared/reference/peers.md §1).
+ */
+
+export interface AttemptOutcome {
+	/** HTTP status; undefined when no response arrived. */
+	statusCode?: number;
+	/** `code` from Pinterest's error body. */
+	pinterestCode?: number;
+	/** `message` from Pinterest's error body. */
+	message?: string;
+	/** X-RateLimit-Reset: seconds until the rate-limit window resets. */
+	rateLimitResetSeconds?: number;
+	/** Node's socket error code (ECONNRESET…) when no response arrived. */
+	networkErrorCode?: string;
+	/** A 2xx whose body was not valid JSON (a cut-off transfer). */
+	malformedBody?: boolean;
+}
+
+export const RETRY_LIMITS = {
+	/** Retries after the first attempt. */
+	maxRetries: 6,
+	/** Total time one call may spend waiting between attempts: a scheduled run must end. */
+	maxTotalWaitMs: 5 * 60 * 1000,
+	baseDelayMs: 1000,
+	maxDelayMs: 60 * 1000,
+} as const;
+
+export const RATE_LIMIT_ERROR_CODE = 8;
+const TEMPORARY_ERROR_CODE = 12;
+const RETRY_AFTER_MESSAGE = /retry after (\d+) seconds?/i;
+const TRANSIENT_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ERR_BAD_RESPONSE',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+export type RetryDecision =
+	| { retry: true; waitMs: number }
+	| { retry: false; budgetExhausted: boolean; suggestedWaitMs?: number };
+
+export function isRateLimited(outcome: AttemptOutcome): boolean {
+	return outcome.statusCode === 429 || outcome.pinterestCode === RATE_LIMIT_ERROR_CODE;
+}
+
+/** The wait the outcome asks for, or undefined when repeating the call cannot help. */
+export function requestedWaitMs(outcome: AttemptOutcome, retriesSoFar: number, jitter: number) {
+	const backoffMs =
+		Math.min(RETRY_LIMITS.maxDelayMs, RETRY_LIMITS.baseDelayMs * 2 ** retriesSoFar) *
+		(0.5 + jitter / 2);
+	if (isRateLimited(outcome)) {
+		return outcome.rateLimitResetSeconds !== undefined
+			? outcome.rateLimitResetSeconds * 1000 + Math.round(jitter * 250)
+			: backoffMs;
+	}
+	const retryAfter = outcome.message ? RETRY_AFTER_MESSAGE.exec(outcome.message) : null;
+	if (retryAfter) return Number(retryAfter[1]) * 1000;
+	const transient =
+		(outcome.statusCode !== undefined && outcome.statusCode >= 500) ||
+		outcome.pinterestCode === TEMPORARY_ERROR_CODE ||
+		outcome.malformedBody === true ||
+		(outcome.statusCode === undefined &&
+			TRANSIENT_NETWORK_CODES.has(outcome.networkErrorCode ?? ''));
+	return transient ? backoffMs : undefined;
+}
+
+/**
+ * @param jitter a number in [0, 1) that spreads concurrent retries apart
+ */
+export function decideRetry(
+	outcome: AttemptOutcome,
+	retriesSoFar: number,
+	waitedMsSoFar: number,
+	jitter: number,
+): RetryDecision {
+	const waitMs = requestedWaitMs(outcome, retriesSoFar, jitter);
+	if (waitMs === undefined) return { retry: false, budgetExhausted: false };
+	if (
+		retriesSoFar >= RETRY_LIMITS.maxRetries ||
+		waitedMsSoFar + waitMs > RETRY_LIMITS.maxTotalWaitMs
+	) {
+		return { retry: false, budgetExhausted: true, suggestedWaitMs: waitMs };
+	}
+	return { retry: true, waitMs: Math.round(waitMs) };
+}

@@ -1,0 +1,210 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { resolveBaseUrl, type PinterestEnvironmentSettings } from './environment';
+import { toPinterestApiError, type CallContext, type FinalFailure } from './errors';
+import { decideRetry, RETRY_LIMITS, type AttemptOutcome } from './retryPolicy';
+import { parseJsonKeepingIds } from './safeJson';
+
+export type PinterestCredentialType = 'pinterestAdsOAuth2Api' | 'pinterestConversionsApi';
+
+type PinterestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface PinterestCall extends CallContext {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/ad_accounts/123/campaigns`. */
+	path: string;
+	/**
+	 * A pre-signed link outside the API (an async report file): fetched as is, without the
+	 * credential, because the link itself is the permission.
+	 */
+	presignedUrl?: string;
+	/** Arrays are sent as repeated parameters (`ids=1&ids=2`), as the spec's default style says. */
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+interface RawResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+/** Per-request timeout: a stalled socket must not hang a scheduled workflow. */
+const REQUEST_TIMEOUT_MS = 120_000;
+/** Pinterest's largest page (query_page_size maximum). */
+export const MAX_PAGE_SIZE = 250;
+
+function headerNumber(headers: Record<string, unknown> | undefined, name: string) {
+	const value = Number(headers?.[name]);
+	return headers?.[name] !== undefined && Number.isFinite(value) ? value : undefined;
+}
+
+function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } {
+	if (typeof body !== 'string') return { ok: true, value: body };
+	if (body.trim() === '') return { ok: true, value: undefined };
+	try {
+		return { ok: true, value: parseJsonKeepingIds(body) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+/** What a thrown request error says about the attempt, without its request options (they hold the token). */
+function describeError(error: unknown): AttemptOutcome & { requestId?: string } {
+	const err = error as { cause?: unknown; code?: string; message?: string };
+	const cause = (err?.cause ?? err) as {
+		code?: string;
+		response?: { status: number; headers: Record<string, unknown>; data: unknown };
+	};
+	const response = cause?.response;
+	if (!response) {
+		return {
+			networkErrorCode: cause?.code ?? err?.code,
+			message: cause?.code ? undefined : err?.message,
+		};
+	}
+	const parsed = parseBody(response.data);
+	const body = (parsed.ok ? parsed.value : undefined) as
+		| { code?: unknown; message?: unknown }
+		| undefined;
+	return {
+		statusCode: response.status,
+		pinterestCode: typeof body?.code === 'number' ? body.code : undefined,
+		message: typeof body?.message === 'string' ? body.message : undefined,
+		rateLimitResetSeconds: headerNumber(response.headers, 'x-ratelimit-reset'),
+		requestId: response.headers?.['x-pinterest-rid'] as string | undefined,
+	};
+}
+
+/**
+ * The one door to the Pinterest API v5: base URL from the credential's environment, JSON in and
+ * out with ids kept exact, bounded retries with backoff on rate limits and transient faults, and
+ * every failure translated once into an error the user can act on.
+ */
+export class PinterestClient {
+	/** API requests sent, retries included: the cost of a job in Pinterest's rate limits. */
+	requestCount = 0;
+
+	/** Set when Pinterest said the rate-limit window is used up: the next call waits for it. */
+	private waitBeforeNextMs = 0;
+
+	private constructor(
+		private readonly ctx: PinterestContext,
+		private readonly credentialType: PinterestCredentialType,
+		readonly baseUrl: string,
+	) {}
+
+	static async create(ctx: PinterestContext, credentialType: PinterestCredentialType) {
+		const settings = (await ctx.getCredentials(credentialType)) as PinterestEnvironmentSettings;
+		return new PinterestClient(ctx, credentialType, resolveBaseUrl(settings));
+	}
+
+	async request<T>(call: PinterestCall): Promise<T> {
+		let waitedMs = 0;
+		for (let attempt = 1; ; attempt++) {
+			if (this.waitBeforeNextMs > 0) {
+				if (waitedMs + this.waitBeforeNextMs > RETRY_LIMITS.maxTotalWaitMs) {
+					// The window resets too late for this run (a daily limit resets hours later).
+					const failure = {
+						statusCode: 429,
+						attempts: attempt - 1,
+						retryAfterMs: this.waitBeforeNextMs,
+					};
+					throw toPinterestApiError(this.ctx.getNode(), failure, call, Date.now());
+				}
+				await sleep(this.waitBeforeNextMs);
+				waitedMs += this.waitBeforeNextMs;
+				this.waitBeforeNextMs = 0;
+			}
+			const outcome = await this.attempt(call);
+			if ('value' in outcome) return outcome.value as T;
+			const decision = decideRetry(outcome, attempt - 1, waitedMs, Math.random());
+			if (!decision.retry) {
+				const failure: FinalFailure = { ...outcome, attempts: attempt };
+				if (decision.budgetExhausted) failure.retryAfterMs = decision.suggestedWaitMs;
+				throw toPinterestApiError(this.ctx.getNode(), failure, call, Date.now());
+			}
+			this.ctx.logger.warn(
+				`Pinterest: retrying "${call.label}" in ${decision.waitMs} ms (attempt ${attempt}, HTTP ${outcome.statusCode ?? outcome.networkErrorCode ?? 'invalid body'})`,
+				{ adAccountId: call.adAccountId, requestId: outcome.requestId },
+			);
+			this.waitBeforeNextMs = decision.waitMs;
+		}
+	}
+
+	/** Every item of a bookmark-paginated list, at the largest page size. */
+	async requestAllPages<T>(call: PinterestCall): Promise<T[]> {
+		const items: T[] = [];
+		let bookmark: string | undefined;
+		do {
+			const page = await this.request<{ items?: T[]; bookmark?: string | null }>({
+				...call,
+				qs: { ...call.qs, page_size: MAX_PAGE_SIZE, ...(bookmark ? { bookmark } : {}) },
+			});
+			items.push(...(page?.items ?? []));
+			bookmark = page?.bookmark ?? undefined;
+		} while (bookmark);
+		return items;
+	}
+
+	private async attempt(
+		call: PinterestCall,
+	): Promise<{ value: unknown } | (AttemptOutcome & { requestId?: string })> {
+		const options: IHttpRequestOptions = {
+			method: call.method,
+			url: call.presignedUrl ?? `${this.baseUrl}${call.path}`,
+			qs: call.qs,
+			arrayFormat: 'repeat',
+			headers: { Accept: 'application/json' },
+			// Read as text so long ids can be parsed exactly (see safeJson.ts).
+			encoding: 'text',
+			json: false,
+			returnFullResponse: true,
+			timeout: REQUEST_TIMEOUT_MS,
+		};
+		if (call.body !== undefined) {
+			options.body = JSON.stringify(call.body);
+			options.headers = { ...options.headers, 'Content-Type': 'application/json' };
+		}
+		if (call.presignedUrl === undefined) this.requestCount++;
+		let response: RawResponse;
+		try {
+			response = (
+				call.presignedUrl === undefined
+					? await this.ctx.helpers.httpRequestWithAuthentication.call(
+							this.ctx,
+							this.credentialType,
+							options,
+						)
+					: await this.ctx.helpers.httpRequest(options)
+			) as RawResponse;
+		} catch (error) {
+			return describeError(error);
+		}
+		this.noteRateLimit(response.headers);
+		const parsed = parseBody(response.body);
+		if (!parsed.ok) {
+			return {
+				statusCode: response.statusCode,
+				malformedBody: true,
+				requestId: response.headers?.['x-pinterest-rid'] as string | undefined,
+			};
+		}
+		return { value: parsed.value };
+	}
+
+	private noteRateLimit(headers: Record<string, unknown> | undefined) {
+		const remaining = headerNumber(headers, 'x-ratelimit-remaining');
+		const resetSeconds = headerNumber(headers, 'x-ratelimit-reset');
+		if (remaining === 0 && resetSeconds !== undefined) {
+			this.waitBeforeNextMs = resetSeconds * 1000;
+		}
+	}
+}

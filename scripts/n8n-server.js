@@ -1,0 +1,115 @@
+// Starts a real n8n server (the runtime from n8n-runtime.js) on loopback with its owner account set
+// up from the environment, and signs in, so the public API and the internal REST API are usable.
+const { spawn } = require('node:child_process');
+const { join } = require('node:path');
+
+const { ensureN8nRuntime, runtimeDir } = require('./n8n-runtime');
+
+const OWNER = { email: 'owner@example.com', password: 'Pinterest-n8n-local-1', firstName: 'Local', lastName: 'Owner' };
+
+function ownerEnv() {
+	// bcryptjs ships inside n8n; the owner's password is given to n8n as a hash.
+	const bcrypt = require(join(runtimeDir, 'n8n', 'node_modules', 'bcryptjs'));
+	return {
+		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
+		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
+		N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
+		N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
+	};
+}
+
+async function waitUntilReady(url, child, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited early with code ${child.exitCode}`);
+		try {
+			const response = await fetch(`${url}/healthz/readiness`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`n8n at ${url} was not ready after ${timeoutMs} ms`);
+}
+
+/**
+ * @param env the base environment for n8n (user folder, encryption key…), see test/harness/n8n.js
+ * @returns {{ url, rest, publicApi, stop, log }}
+ */
+async function startN8nServer({ env, port = 15678, brokerPort = 15689, timeoutMs = 120_000, inheritOutput = false }) {
+	const { nodeBin, n8nBin } = ensureN8nRuntime();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(nodeBin, [n8nBin, 'start'], {
+		env: {
+			...env,
+			...ownerEnv(),
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			N8N_EDITOR_BASE_URL: url,
+			WEBHOOK_URL: `${url}/`,
+		},
+		stdio: ['ignore', inheritOutput ? 'inherit' : 'pipe', inheritOutput ? 'inherit' : 'pipe'],
+	});
+	let log = '';
+	child.stdout?.on('data', (chunk) => (log += chunk));
+	child.stderr?.on('data', (chunk) => (log += chunk));
+	try {
+		await waitUntilReady(url, child, timeoutMs);
+	} catch (error) {
+		child.kill('SIGKILL');
+		throw new Error(`${error.message}\n${log.slice(-4000)}`);
+	}
+
+	const login = await fetch(`${url}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+	});
+	const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+
+	async function call(base, method, path, body, headers) {
+		const response = await fetch(`${url}${base}${path}`, {
+			method,
+			headers: { 'Content-Type': 'application/json', ...headers },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		let json;
+		try {
+			json = text ? JSON.parse(text) : undefined;
+		} catch {
+			json = undefined;
+		}
+		return { status: response.status, body: json, text };
+	}
+	const rest = (method, path, body) => call('/rest', method, path, body, { Cookie: cookie });
+	/** Any path of the editor's server (e.g. /types/nodes.json), signed in as the owner. */
+	const asOwner = (path) => call('', 'GET', path, undefined, { Cookie: cookie });
+
+	let apiKey;
+	async function publicApi(method, path, body) {
+		if (!apiKey) {
+			const scopes = (await rest('GET', '/api-keys/scopes')).body.data;
+			const created = await rest('POST', '/api-keys', { label: `local-${Date.now()}`, scopes, expiresAt: null });
+			apiKey = created.body.data.rawApiKey;
+		}
+		return call('/api/v1', method, path, body, { 'X-N8N-API-KEY': apiKey });
+	}
+
+	async function stop() {
+		if (child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	return { url, rest, asOwner, publicApi, stop, log: () => log, owner: OWNER, child };
+}
+
+module.exports = { startN8nServer, OWNER };

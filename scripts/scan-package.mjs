@@ -1,0 +1,31 @@
+// Runs the checks of n8n's community-package scanner (@n8n/scan-community-package) on this
+// repository's sources and on the unpacked `npm pack` tarball, the two things the scanner lints
+// when n8n verifies a published package. (Provenance needs a published version and is not checked.)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+
+const require = createRequire(import.meta.url);
+const { pack, repoRoot } = require('./install-package.js');
+const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
+
+const tarballDir = mkdtempSync(join(tmpdir(), 'pinterest-scan-'));
+execFileSync('tar', ['-xzf', pack(), '-C', tarballDir, '--strip-components=1']);
+
+let failed = false;
+for (const [what, dir, patterns] of [
+	['source tree', repoRoot, SOURCE_FILE_PATTERNS],
+	['npm tarball', tarballDir, TARBALL_FILE_PATTERNS],
+]) {
+	const result = await analyzePackage(dir, patterns);
+	process.stdout.write(`scanner checks on the ${what}: ${result.passed ? 'passed' : 'FAILED'}\n`);
+	if (!result.passed) {
+		failed = true;
+		process.stdout.write(`${result.message ?? ''}\n${result.details ?? ''}\n`);
+	}
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,48 @@
+// Injected faults: each rule answers the next `times` matching requests instead of the fake.
+function faultFor(state, method, path) {
+	const rule = state.faults.find(
+		(r) => r.times > 0 && (!r.method || r.method === method) && (!r.pathPattern || new RegExp(r.pathPattern).test(path)),
+	);
+	if (rule) rule.times--;
+	return rule;
+}
+
+/** Answers per the rule; resolves true when the request is fully handled. */
+async function applyFault(rule, state, req, res, send, error) {
+	switch (rule.kind) {
+		case 'rateLimit':
+			send(res, 429, { code: 8, message: 'This request exceeded a rate limit. This can happen if the client exceeds one of the published rate limits within a short time window.' }, {
+				'X-RateLimit-Remaining': '0',
+				'X-RateLimit-Reset': String(rule.resetSeconds ?? 1),
+			});
+			return true;
+		case 'retryAfter400':
+			error(res, 400, 1, `Too many analytics requests. Retry after ${rule.retryAfterSeconds ?? 1} seconds.`);
+			return true;
+		case 'serverError':
+			if ((rule.status ?? 500) === 503) error(res, 503, 4197, 'The endpoint has been ramped down and is currently not accepting any traffic.');
+			else error(res, rule.status ?? 500, rule.status ?? 500, 'Something went wrong on our end. Sorry about that.');
+			return true;
+		case 'unauthorized':
+			// The access token expired server-side: only a refresh helps.
+			if (rule.expireToken) state.tokens.access.clear();
+			error(res, 401, 2, 'Authentication failed.');
+			return true;
+		case 'forbidden':
+			error(res, 403, 29, 'You are not permitted to access that resource.');
+			return true;
+		case 'malformed':
+			send(res, 200, '{"items": [{"id": "1');
+			return true;
+		case 'connectionReset':
+			req.socket.destroy();
+			return true;
+		case 'slow':
+			await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
+			return false;
+		default:
+			throw new Error(`unknown fault kind ${rule.kind}`);
+	}
+}
+
+module.exports = { faultFor, applyFault };

@@ -1,0 +1,40 @@
+// POST /oauth/token: code exchange and refresh with Pinterest's rotating refresh tokens.
+const CLIENT = { id: 'client-id-1', secret: 'client-secret-1' };
+const SCOPE = 'ads:read,ads:write,user_accounts:read';
+const ACCESS_TOKEN_SECONDS = 2592000; // 30 days
+const REFRESH_TOKEN_SECONDS = 5184000; // 60 days
+
+function issueTokens(state) {
+	state.tokens.issued++;
+	const access = `access-${state.tokens.issued}`;
+	const refresh = `refresh-${state.tokens.issued}`;
+	// The old pair stops working: only the newly issued tokens are valid.
+	state.tokens.access = new Set([access]);
+	state.tokens.refresh = refresh;
+	return {
+		access_token: access,
+		refresh_token: refresh,
+		response_type: 'refresh_token',
+		token_type: 'bearer',
+		expires_in: ACCESS_TOKEN_SECONDS,
+		refresh_token_expires_in: REFRESH_TOKEN_SECONDS,
+		refresh_token_expires_at: Math.floor(Date.now() / 1000) + REFRESH_TOKEN_SECONDS,
+		scope: SCOPE,
+	};
+}
+
+function handleOauthToken(state, req, rawBody, send, error, res) {
+	const expected = `Basic ${Buffer.from(`${CLIENT.id}:${CLIENT.secret}`).toString('base64')}`;
+	if (req.headers.authorization !== expected) return error(res, 401, 2, 'Authentication failed.');
+	const form = new URLSearchParams(rawBody);
+	const grant = form.get('grant_type');
+	if (grant === 'refresh_token' && form.get('refresh_token') === state.tokens.refresh) {
+		return send(res, 200, issueTokens(state));
+	}
+	if (grant === 'authorization_code' && form.get('code') === 'code-1') {
+		return send(res, 200, { ...issueTokens(state), response_type: 'authorization_code' });
+	}
+	return error(res, 400, 1, 'Invalid grant.');
+}
+
+module.exports = { handleOauthToken, CLIENT };

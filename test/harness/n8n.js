@@ -1,0 +1,133 @@
+// Drives a real n8n 2.41 (installed by scripts/n8n-runtime.js) from the tests: CLI commands for
+// imports and manual executions, and a server with the public API for webhook and schedule runs.
+const { execFile } = require('node:child_process');
+const { mkdirSync, writeFileSync, mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+const { ensureN8nRuntime } = require('../../scripts/n8n-runtime');
+
+const ENCRYPTION_KEY = 'e2e-fixed-encryption-key-not-secret';
+
+/** Settings that keep n8n quiet and offline (shared/reference/n8n-conventions.md §6.3). */
+function n8nEnv(userFolder, extra = {}) {
+	const { nodeBin } = ensureN8nRuntime();
+	return {
+		PATH: `${join(nodeBin, '..')}:${process.env.PATH}`,
+		HOME: process.env.HOME,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		GENERIC_TIMEZONE: 'UTC',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_RUNNERS_BROKER_PORT: '15679',
+		N8N_LOG_LEVEL: 'info',
+		N8N_SECURE_COOKIE: 'false',
+		DB_SQLITE_POOL_SIZE: '2',
+		...extra,
+	};
+}
+
+class N8nCli {
+	constructor(userFolder) {
+		this.userFolder = userFolder;
+		this.scratch = mkdtempSync(join(tmpdir(), 'n8n-e2e-files-'));
+		this.fileCounter = 0;
+	}
+
+	/** Runs `n8n <args>`; resolves { code, stdout, stderr } whatever the exit code. */
+	run(args, { env = {}, timeoutMs = 170_000 } = {}) {
+		const { nodeBin, n8nBin } = ensureN8nRuntime();
+		return new Promise((resolve) => {
+			execFile(
+				nodeBin,
+				[n8nBin, ...args],
+				{ env: n8nEnv(this.userFolder, env), timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
+				(error, stdout, stderr) => resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
+			);
+		});
+	}
+
+	async runOrThrow(args) {
+		const result = await this.run(args);
+		if (result.code !== 0) {
+			throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+		}
+		return result;
+	}
+
+	writeJson(prefix, value) {
+		const file = join(this.scratch, `${prefix}-${++this.fileCounter}.json`);
+		writeFileSync(file, JSON.stringify(value));
+		return file;
+	}
+
+	async importCredentials(credentials) {
+		await this.runOrThrow(['import:credentials', `--input=${this.writeJson('credentials', credentials)}`]);
+	}
+
+	async importWorkflow(workflow) {
+		await this.runOrThrow(['import:workflow', `--input=${this.writeJson('workflow', workflow)}`]);
+	}
+
+	/** Decrypted credentials as n8n stored them (e.g. to see a refreshed token). */
+	async exportCredentials() {
+		const file = join(this.scratch, `export-${++this.fileCounter}.json`);
+		await this.runOrThrow(['export:credentials', '--all', '--decrypted', `--output=${file}`]);
+		return require(file);
+	}
+
+	/**
+	 * `n8n execute --id`: the workflow must start with a Manual Trigger. Returns the run (IRun) with
+	 * the exit code; n8n prints log lines first, then the run as JSON from the first line "{".
+	 */
+	async execute(workflowId) {
+		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
+		const start = result.stdout.search(/^\{/m);
+		let run;
+		if (start >= 0) {
+			try {
+				run = JSON.parse(result.stdout.slice(start));
+			} catch {
+				run = undefined;
+			}
+		}
+		return { code: result.code, run, stdout: result.stdout, stderr: result.stderr };
+	}
+}
+
+/** Imports a workflow and runs it once; returns the run plus helpers to read node outputs. */
+async function importAndExecute(cli, workflow) {
+	await cli.importWorkflow(workflow);
+	const result = await cli.execute(workflow.id);
+	const runData = result.run?.data?.resultData?.runData ?? {};
+	return {
+		...result,
+		error: result.run?.data?.resultData?.error,
+		/** json of every item on output `outputIndex` of the node's first run */
+		output(nodeName, outputIndex = 0) {
+			const main = runData[nodeName]?.[0]?.data?.main ?? [];
+			return (main[outputIndex] ?? []).map((item) => item.json);
+		},
+		items(nodeName, outputIndex = 0) {
+			return runData[nodeName]?.[0]?.data?.main?.[outputIndex] ?? [];
+		},
+		nodeError(nodeName) {
+			return runData[nodeName]?.[0]?.error;
+		},
+	};
+}
+
+function createUserFolder() {
+	const folder = mkdtempSync(join(tmpdir(), 'n8n-e2e-user-'));
+	mkdirSync(join(folder, '.n8n'), { recursive: true });
+	return folder;
+}
+
+module.exports = { N8nCli, importAndExecute, createUserFolder, n8nEnv };
