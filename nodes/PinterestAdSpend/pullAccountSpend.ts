@@ -19,6 +19,7 @@ import {
 import { mergeRows, spendMicrosOf, toSpendRow, type SpendRow } from './spendRows';
 import { planStrategy, type StrategyChoice } from './strategy';
 import { asyncWindows, syncWindows } from './windows';
+import { fillZeroRows } from './zeroFill';
 
 export interface SpendRequest {
 	level: Level;
@@ -146,6 +147,9 @@ export async function pullAccountSpend(
 
 	const idColumn = LEVEL_API[level].idColumn;
 	const merged = mergeRows(levelRows, idColumn, columns);
+	const rows = request.includeZeroSpend
+		? fillZeroRows(merged, level === 'adAccount' ? [account.id] : ids, idColumn, range, granularity)
+		: merged.filter((row) => spendMicrosOf(row) !== 0);
 	const levelMicros = merged.reduce((sum, row) => sum + spendMicrosOf(row), 0);
 	const accountMicros = accountRows.reduce((sum, row) => sum + spendMicrosOf(row), 0);
 	if (levelMicros !== accountMicros) {
@@ -167,10 +171,7 @@ export async function pullAccountSpend(
 		metricColumns: request.metricColumns,
 		range,
 	};
-	return merged
-		.filter((row) => request.includeZeroSpend || spendMicrosOf(row) !== 0)
-		.map((row) => toSpendRow(row, context))
-		.sort(compareRows);
+	return rows.map((row) => toSpendRow(row, context)).sort(compareRows);
 }
 
 /** The account's own spend for the range, to check a report against: synchronous when it reaches. */

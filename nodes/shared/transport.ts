@@ -25,6 +25,11 @@ export interface PinterestCall extends CallContext {
 	 * credential, because the link itself is the permission.
 	 */
 	presignedUrl?: string;
+	/**
+	 * Error statuses whose body the caller reads itself (a 422 from the Conversions API lists which
+	 * events failed) instead of an error being thrown.
+	 */
+	acceptErrorStatuses?: number[];
 	/** Arrays are sent as repeated parameters (`ids=1&ids=2`), as the spec's default style says. */
 	qs?: IDataObject;
 	body?: IDataObject;
@@ -57,7 +62,7 @@ function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } 
 }
 
 /** What a thrown request error says about the attempt, without its request options (they hold the token). */
-function describeError(error: unknown): AttemptOutcome & { requestId?: string } {
+function describeError(error: unknown): AttemptOutcome & { requestId?: string; body?: unknown } {
 	const err = error as { cause?: unknown; code?: string; message?: string };
 	const cause = (err?.cause ?? err) as {
 		code?: string;
@@ -80,6 +85,7 @@ function describeError(error: unknown): AttemptOutcome & { requestId?: string } 
 		message: typeof body?.message === 'string' ? body.message : undefined,
 		rateLimitResetSeconds: headerNumber(response.headers, 'x-ratelimit-reset'),
 		requestId: response.headers?.['x-pinterest-rid'] as string | undefined,
+		body,
 	};
 }
 
@@ -186,7 +192,10 @@ export class PinterestClient {
 					: await this.ctx.helpers.httpRequest(options)
 			) as RawResponse;
 		} catch (error) {
-			return describeError(error);
+			const failure = describeError(error);
+			const accepted =
+				failure.statusCode !== undefined && call.acceptErrorStatuses?.includes(failure.statusCode);
+			return accepted ? { value: failure.body } : failure;
 		}
 		this.noteRateLimit(response.headers);
 		const parsed = parseBody(response.body);

@@ -13,7 +13,9 @@ const todayUtc = new Date().toISOString().slice(0, 10);
 /** What the fake's data says an account spent on a day: the expected value, computed independently. */
 async function accountSpendMicros(adAccountId, day) {
 	const { ads } = await ctx.fake.state();
-	return ads.filter((ad) => ad.ad_account_id === adAccountId).reduce((sum, ad) => sum + adDelivery(ad.id, day).spendMicros, 0);
+	return ads
+		.filter((ad) => ad.ad_account_id === adAccountId)
+		.reduce((sum, ad) => sum + adDelivery(ad.id, day).spendMicros, 0);
 }
 
 beforeAll(async () => {
@@ -27,23 +29,32 @@ afterEach(async () => {
 });
 
 test('n8n loads both credential types and the nodes of the package', async () => {
-	const server = await startN8nServer({ env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder) });
+	const server = await startN8nServer({
+		env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder),
+	});
 	try {
 		const credentialTypes = (await server.asOwner('/types/credentials.json')).body;
-		const ours = credentialTypes.filter((type) => type.name.startsWith('pinterest')).map((type) => [type.name, type.displayName]);
+		const ours = credentialTypes
+			.filter((type) => type.name.startsWith('pinterest'))
+			.map((type) => [type.name, type.displayName]);
 		expect(ours.sort()).toEqual([
 			['pinterestAdsOAuth2Api', 'Pinterest Ads OAuth2 API'],
 			['pinterestConversionsApi', 'Pinterest Conversions API'],
 		]);
 		const nodeTypes = (await server.asOwner('/types/nodes.json')).body;
-		expect(nodeTypes.map((type) => type.name).filter((name) => name.startsWith('n8n-nodes-pinterest-ads.')).sort()).toEqual(
-			expect.arrayContaining(['n8n-nodes-pinterest-ads.pinterestAdSpend']),
-		);
+		expect(
+			nodeTypes
+				.map((type) => type.name)
+				.filter((name) => name.startsWith('n8n-nodes-pinterest-ads.'))
+				.sort(),
+		).toEqual(expect.arrayContaining(['n8n-nodes-pinterest-ads.pinterestAdSpend']));
 
 		// The conversion-token credential's own test really calls the (fake) Conversions API.
 		await ctx.fake.clearRequests();
 		const stored = credentials(ctx.proxyUrl)[1];
-		const tested = await server.rest('POST', '/credentials/test', { credentials: { id: stored.id, name: stored.name, type: stored.type, data: stored.data } });
+		const tested = await server.rest('POST', '/credentials/test', {
+			credentials: { id: stored.id, name: stored.name, type: stored.type, data: stored.data },
+		});
 		expect(tested.body.data).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const [request] = await ctx.fake.requests();
 		expect(request.method).toBe('POST');
@@ -55,7 +66,12 @@ test('n8n loads both credential types and the nodes of the package', async () =>
 		expect((await ctx.fake.state()).conversions).toEqual([]);
 
 		const revoked = await server.rest('POST', '/credentials/test', {
-			credentials: { id: stored.id, name: stored.name, type: stored.type, data: { ...stored.data, accessToken: 'revoked-token' } },
+			credentials: {
+				id: stored.id,
+				name: stored.name,
+				type: stored.type,
+				data: { ...stored.data, accessToken: 'revoked-token' },
+			},
 		});
 		expect(revoked.body.data.status).toBe('Error');
 	} finally {
@@ -77,7 +93,15 @@ test('a workflow reads every ad account through the OAuth2 credential', async ()
 		['549755885177', 'Acme JP', 'JPY'],
 	]) {
 		const micros = await accountSpendMicros(adAccountId, todayUtc);
-		expected.push({ adAccountId, adAccountName, currency, level: 'adAccount', date: todayUtc, spend: micros / 1e6, spendMicros: micros });
+		expected.push({
+			adAccountId,
+			adAccountName,
+			currency,
+			level: 'adAccount',
+			date: todayUtc,
+			spend: micros / 1e6,
+			spendMicros: micros,
+		});
 	}
 	expect(rows).toEqual(expected);
 	const requests = await ctx.fake.requests();
@@ -92,20 +116,36 @@ test('a workflow reads every ad account through the OAuth2 credential', async ()
 
 test('a 401 refreshes the token once against /oauth/token, retries, and n8n stores the rotated tokens', async () => {
 	await ctx.fake.clearRequests();
-	await ctx.fake.faults([{ kind: 'unauthorized', expireToken: true, pathPattern: '^/ad_accounts$', times: 1 }]);
+	await ctx.fake.faults([
+		{ kind: 'unauthorized', expireToken: true, pathPattern: '^/ad_accounts$', times: 1 },
+	]);
 	const result = await ctx.run(
-		workflowWith(adSpendNode({ level: 'adAccount', datePreset: 'today', adAccountSelection: 'all' })),
+		workflowWith(
+			adSpendNode({ level: 'adAccount', datePreset: 'today', adAccountSelection: 'all' }),
+		),
 	);
 	expect(result.code).toBe(0);
 	expect(result.output('Pinterest Ad Spend')).toHaveLength(3);
 	const requests = await ctx.fake.requests();
 	expect(requests.slice(0, 3).map((r) => [r.method, r.path, r.authorization])).toEqual([
 		['GET', '/ad_accounts', 'Bearer access-1'],
-		['POST', '/oauth/token', `Basic ${Buffer.from('client-id-1:client-secret-1').toString('base64')}`],
+		[
+			'POST',
+			'/oauth/token',
+			`Basic ${Buffer.from('client-id-1:client-secret-1').toString('base64')}`,
+		],
 		['GET', '/ad_accounts', 'Bearer access-2'],
 	]);
-	expect(Object.fromEntries(new URLSearchParams(requests[1].body))).toEqual({ grant_type: 'refresh_token', refresh_token: 'refresh-1' });
-	const stored = (await ctx.cli.exportCredentials()).find((c) => c.type === 'pinterestAdsOAuth2Api');
-	expect(stored.data.oauthTokenData).toMatchObject({ access_token: 'access-2', refresh_token: 'refresh-2' });
+	expect(Object.fromEntries(new URLSearchParams(requests[1].body))).toEqual({
+		grant_type: 'refresh_token',
+		refresh_token: 'refresh-1',
+	});
+	const stored = (await ctx.cli.exportCredentials()).find(
+		(c) => c.type === 'pinterestAdsOAuth2Api',
+	);
+	expect(stored.data.oauthTokenData).toMatchObject({
+		access_token: 'access-2',
+		refresh_token: 'refresh-2',
+	});
 	expect(JSON.stringify(result.run)).not.toContain('access-2');
 });

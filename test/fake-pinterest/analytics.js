@@ -16,7 +16,11 @@ const METRIC_OF_COLUMN = {
 
 function daysBetween(startDate, endDate) {
 	const days = [];
-	for (let t = Date.parse(`${startDate}T00:00:00Z`); t <= Date.parse(`${endDate}T00:00:00Z`); t += DAY_MS) {
+	for (
+		let t = Date.parse(`${startDate}T00:00:00Z`);
+		t <= Date.parse(`${endDate}T00:00:00Z`);
+		t += DAY_MS
+	) {
 		days.push(new Date(t).toISOString().slice(0, 10));
 	}
 	return days;
@@ -49,7 +53,10 @@ function sumDelivery(ads, days) {
  * Rows for the given entities: one per (entity, bucket) with any delivery; a metric that is 0 is
  * left out, as Pinterest does ("If a column has no value, it may not be returned").
  */
-function analyticsRows(dataset, { level, ids, idColumn, startDate, endDate, granularity, columns }) {
+function analyticsRows(
+	dataset,
+	{ level, ids, idColumn, startDate, endDate, granularity, columns },
+) {
 	const buckets = new Map();
 	for (const day of daysBetween(startDate, endDate)) {
 		const bucket = bucketOf(day, granularity);

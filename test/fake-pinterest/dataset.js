@@ -30,11 +30,18 @@ function adSpendMicros(adId, day) {
 /** Delivery of one ad on one day: every metric the fake reports, as integers. */
 function adDelivery(adId, day) {
 	const spendMicros = adSpendMicros(adId, day);
-	if (spendMicros === 0) return { spendMicros: 0, impressions: 0, pinClicks: 0, outboundClicks: 0, conversions: 0 };
+	if (spendMicros === 0)
+		return { spendMicros: 0, impressions: 0, pinClicks: 0, outboundClicks: 0, conversions: 0 };
 	const h = hash(`${day}|${adId}|delivery`);
 	const impressions = Math.floor(spendMicros / 2500) + (h % 40) + 1;
 	const pinClicks = Math.floor(impressions / 37);
-	return { spendMicros, impressions, pinClicks, outboundClicks: Math.floor(pinClicks / 2), conversions: h % 3 };
+	return {
+		spendMicros,
+		impressions,
+		pinClicks,
+		outboundClicks: Math.floor(pinClicks / 2),
+		conversions: h % 3,
+	};
 }
 
 /**

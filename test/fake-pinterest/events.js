@@ -1,35 +1,69 @@
 // POST /ad_accounts/{id}/events: Pinterest's per-event verdicts, and the privacy check the tests rely on.
-const HASHED_FIELDS = ['em', 'ph', 'fn', 'ln', 'ge', 'db', 'ct', 'st', 'zp', 'country', 'external_id', 'hashed_maids'];
+const HASHED_FIELDS = [
+	'em',
+	'ph',
+	'fn',
+	'ln',
+	'ge',
+	'db',
+	'ct',
+	'st',
+	'zp',
+	'country',
+	'external_id',
+	'hashed_maids',
+];
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const STANDARD_EVENTS = new Set([
-	'add_payment_info', 'add_to_cart', 'add_to_wishlist', 'app_install', 'checkout', 'custom', 'initiate_checkout',
-	'lead', 'page_visit', 'search', 'signup', 'subscribe', 'view_category', 'view_content', 'watch_video',
+	'add_payment_info',
+	'add_to_cart',
+	'add_to_wishlist',
+	'app_install',
+	'checkout',
+	'custom',
+	'initiate_checkout',
+	'lead',
+	'page_visit',
+	'search',
+	'signup',
+	'subscribe',
+	'view_category',
+	'view_content',
+	'watch_video',
 ]);
 const MAX_AGE_SECONDS = 7 * 86400;
 const MAX_FUTURE_SECONDS = 3600;
 
 /** The error message Pinterest would give the event, or undefined if it would be processed. */
-function verdict(event, nowSeconds, privacyViolations) {
+function verdict(event, nowSeconds, privacyViolations, rejectEventIds = []) {
 	const user = event.user_data ?? {};
 	for (const field of HASHED_FIELDS) {
 		for (const value of user[field] ?? []) {
-			if (!SHA256_HEX.test(value)) privacyViolations.push({ event_id: event.event_id, field, value });
+			if (!SHA256_HEX.test(value))
+				privacyViolations.push({ event_id: event.event_id, field, value });
 		}
 	}
 	if (!STANDARD_EVENTS.has(event.event_name)) return `Invalid event_name: ${event.event_name}.`;
+	if (rejectEventIds.includes(event.event_id))
+		return 'Invalid custom_data: the event was refused (configured in the fake).';
 	if (event.event_time < nowSeconds - MAX_AGE_SECONDS) {
 		return 'Invalid event_timestamp parameter. Given timestamp is in the past and out of the accepted window.';
 	}
-	if (event.event_time > nowSeconds + MAX_FUTURE_SECONDS) return 'Invalid event_timestamp parameter. Given timestamp is in the future.';
-	const identified = user.em?.length || user.hashed_maids?.length || (user.client_ip_address && user.client_user_agent);
-	if (!identified) return 'user_data must contain em, hashed_maids, or client_ip_address and client_user_agent.';
+	if (event.event_time > nowSeconds + MAX_FUTURE_SECONDS)
+		return 'Invalid event_timestamp parameter. Given timestamp is in the future.';
+	const identified =
+		user.em?.length ||
+		user.hashed_maids?.length ||
+		(user.client_ip_address && user.client_user_agent);
+	if (!identified)
+		return 'user_data must contain em, hashed_maids, or client_ip_address and client_user_agent.';
 	return undefined;
 }
 
 /** Answers a batch; records processed events once per (event_id, event_name) unless test. */
 function receiveEvents(state, adAccountId, events, { test, nowSeconds }) {
 	const results = events.map((event) => {
-		const error = verdict(event, nowSeconds, state.privacyViolations);
+		const error = verdict(event, nowSeconds, state.privacyViolations, state.config.rejectEventIds);
 		if (error) return { status: 'failed', error_message: error, warning_message: null };
 		if (!test) {
 			const key = `${adAccountId}|${event.event_id}|${event.event_name}`;
@@ -38,15 +72,26 @@ function receiveEvents(state, adAccountId, events, { test, nowSeconds }) {
 				state.conversions.push({ adAccountId, event });
 			}
 		}
-		const warning = event.user_data?.click_id ? null : 'click_id is missing: add the epik value to improve attribution.';
+		const warning = event.user_data?.click_id
+			? null
+			: 'click_id is missing: add the epik value to improve attribution.';
 		return { status: 'processed', error_message: null, warning_message: warning };
 	});
 	const processed = results.filter((r) => r.status === 'processed').length;
-	const summary = { num_events_received: events.length, num_events_processed: processed, events: results };
+	const summary = {
+		num_events_received: events.length,
+		num_events_processed: processed,
+		events: results,
+	};
 	if (processed === 0) {
 		return {
 			status: 422,
-			body: { code: 953, message: 'The action could not be processed properly due to some or all data provided being invalid.', details: summary },
+			body: {
+				code: 953,
+				message:
+					'The action could not be processed properly due to some or all data provided being invalid.',
+				details: summary,
+			},
 		};
 	}
 	return { status: 200, body: summary };

@@ -1,7 +1,10 @@
 // Injected faults: each rule answers the next `times` matching requests instead of the fake.
 function faultFor(state, method, path) {
 	const rule = state.faults.find(
-		(r) => r.times > 0 && (!r.method || r.method === method) && (!r.pathPattern || new RegExp(r.pathPattern).test(path)),
+		(r) =>
+			r.times > 0 &&
+			(!r.method || r.method === method) &&
+			(!r.pathPattern || new RegExp(r.pathPattern).test(path)),
 	);
 	if (rule) rule.times--;
 	return rule;
@@ -11,17 +14,43 @@ function faultFor(state, method, path) {
 async function applyFault(rule, state, req, res, send, error) {
 	switch (rule.kind) {
 		case 'rateLimit':
-			send(res, 429, { code: 8, message: 'This request exceeded a rate limit. This can happen if the client exceeds one of the published rate limits within a short time window.' }, {
-				'X-RateLimit-Remaining': '0',
-				'X-RateLimit-Reset': String(rule.resetSeconds ?? 1),
-			});
+			send(
+				res,
+				429,
+				{
+					code: 8,
+					message:
+						'This request exceeded a rate limit. This can happen if the client exceeds one of the published rate limits within a short time window.',
+				},
+				{
+					'X-RateLimit-Remaining': '0',
+					'X-RateLimit-Reset': String(rule.resetSeconds ?? 1),
+				},
+			);
 			return true;
 		case 'retryAfter400':
-			error(res, 400, 1, `Too many analytics requests. Retry after ${rule.retryAfterSeconds ?? 1} seconds.`);
+			error(
+				res,
+				400,
+				1,
+				`Too many analytics requests. Retry after ${rule.retryAfterSeconds ?? 1} seconds.`,
+			);
 			return true;
 		case 'serverError':
-			if ((rule.status ?? 500) === 503) error(res, 503, 4197, 'The endpoint has been ramped down and is currently not accepting any traffic.');
-			else error(res, rule.status ?? 500, rule.status ?? 500, 'Something went wrong on our end. Sorry about that.');
+			if ((rule.status ?? 500) === 503)
+				error(
+					res,
+					503,
+					4197,
+					'The endpoint has been ramped down and is currently not accepting any traffic.',
+				);
+			else
+				error(
+					res,
+					rule.status ?? 500,
+					rule.status ?? 500,
+					'Something went wrong on our end. Sorry about that.',
+				);
 			return true;
 		case 'unauthorized':
 			// The access token expired server-side: only a refresh helps.

@@ -10,10 +10,13 @@ function checkRange({ startDate, endDate, todayUtc, maxDaysBack, maxSpanDays }) 
 	const start = dayNumber(startDate);
 	const end = dayNumber(endDate);
 	const today = dayNumber(todayUtc);
-	if (Number.isNaN(start) || Number.isNaN(end)) return 'start_date and end_date must be YYYY-MM-DD.';
+	if (Number.isNaN(start) || Number.isNaN(end))
+		return 'start_date and end_date must be YYYY-MM-DD.';
 	if (end < start) return 'end_date must not be before start_date.';
-	if (today - start > maxDaysBack) return `start_date cannot be more than ${maxDaysBack} days back from today.`;
-	if (end - start > maxSpanDays) return `end_date cannot be more than ${maxSpanDays} days past start_date.`;
+	if (today - start > maxDaysBack)
+		return `start_date cannot be more than ${maxDaysBack} days back from today.`;
+	if (end - start > maxSpanDays)
+		return `end_date cannot be more than ${maxSpanDays} days past start_date.`;
 	return undefined;
 }
 
@@ -38,4 +41,10 @@ function checkReport({ startDate, endDate, todayUtc }) {
 	return checkRange({ startDate, endDate, todayUtc, ...ASYNC });
 }
 
-module.exports = { checkSyncAnalytics, checkReport, MAX_IDS_PER_CALL, MAX_PAGE_SIZE, MAX_EVENTS_PER_REQUEST };
+module.exports = {
+	checkSyncAnalytics,
+	checkReport,
+	MAX_IDS_PER_CALL,
+	MAX_PAGE_SIZE,
+	MAX_EVENTS_PER_REQUEST,
+};

@@ -11,8 +11,18 @@ const { handleOauthToken } = require('./oauth');
 const { faultFor, applyFault } = require('./faults');
 
 const LEVELS = {
-	campaigns: { level: 'campaign', idsParam: 'campaign_ids', idColumn: 'CAMPAIGN_ID', list: 'campaigns' },
-	ad_groups: { level: 'adGroup', idsParam: 'ad_group_ids', idColumn: 'AD_GROUP_ID', list: 'adGroups' },
+	campaigns: {
+		level: 'campaign',
+		idsParam: 'campaign_ids',
+		idColumn: 'CAMPAIGN_ID',
+		list: 'campaigns',
+	},
+	ad_groups: {
+		level: 'adGroup',
+		idsParam: 'ad_group_ids',
+		idColumn: 'AD_GROUP_ID',
+		list: 'adGroups',
+	},
 	ads: { level: 'ad', idsParam: 'ad_ids', idColumn: 'AD_ID', list: 'ads' },
 };
 const REPORT_LEVELS = {
@@ -25,8 +35,18 @@ const REPORT_LEVELS = {
 function freshState(datasetOptions = {}) {
 	return {
 		dataset: buildDataset(datasetOptions),
-		config: { latencyMs: 0, todayUtc: undefined, reportPollsBeforeFinished: 1, forbiddenAdAccounts: {} },
-		tokens: { access: new Set(['access-1']), refresh: 'refresh-1', conversion: new Set(['conv-token-1']), issued: 1 },
+		config: {
+			latencyMs: 0,
+			todayUtc: undefined,
+			reportPollsBeforeFinished: 1,
+			forbiddenAdAccounts: {},
+		},
+		tokens: {
+			access: new Set(['access-1']),
+			refresh: 'refresh-1',
+			conversion: new Set(['conv-token-1']),
+			issued: 1,
+		},
 		faults: [],
 		requests: [],
 		downloads: [],
@@ -41,7 +61,10 @@ function freshState(datasetOptions = {}) {
 
 /** Query values as lists: repeated parameters and comma-joined values are both accepted. */
 function queryList(query, name) {
-	return query.getAll(name).flatMap((v) => v.split(',')).filter((v) => v !== '');
+	return query
+		.getAll(name)
+		.flatMap((v) => v.split(','))
+		.filter((v) => v !== '');
 }
 
 /** campaign_ids / ad_group_ids / ad_ids filters: an entity matches its own id or its parent's. */
@@ -57,9 +80,14 @@ function matchesIdFilters(entity, kind, query) {
 
 function paginate(items, query) {
 	const pageSize = Number(query.get('page_size') ?? 25);
-	const offset = Number(query.get('bookmark') ? Buffer.from(query.get('bookmark'), 'base64url').toString() : 0);
+	const offset = Number(
+		query.get('bookmark') ? Buffer.from(query.get('bookmark'), 'base64url').toString() : 0,
+	);
 	const page = items.slice(offset, offset + pageSize);
-	const next = offset + pageSize < items.length ? Buffer.from(String(offset + pageSize)).toString('base64url') : null;
+	const next =
+		offset + pageSize < items.length
+			? Buffer.from(String(offset + pageSize)).toString('base64url')
+			: null;
 	return { items: page, bookmark: next };
 }
 
@@ -84,86 +112,186 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 
 	function authorize(req, res, adAccountId, { conversionTokenAllowed = false } = {}) {
 		const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-		const valid = state.tokens.access.has(token) || (conversionTokenAllowed && state.tokens.conversion.has(token));
-		if (!valid) return error(res, 401, 2, 'Authentication failed.'), false;
-		if (adAccountId && !state.dataset.account(adAccountId)) return error(res, 404, 2, 'AdAccount not found.'), false;
+		const valid =
+			state.tokens.access.has(token) ||
+			(conversionTokenAllowed && state.tokens.conversion.has(token));
+		if (!valid) return (error(res, 401, 2, 'Authentication failed.'), false);
+		if (adAccountId && !state.dataset.account(adAccountId))
+			return (error(res, 404, 2, 'AdAccount not found.'), false);
 		if (adAccountId && (state.config.forbiddenAdAccounts[token] ?? []).includes(adAccountId)) {
-			return error(res, 403, 29, 'You are not permitted to access that resource.'), false;
+			return (error(res, 403, 29, 'You are not permitted to access that resource.'), false);
 		}
 		return true;
 	}
 
 	const routes = [
-		['POST', /^\/oauth\/token$/, (req, res, m, ctx) => handleOauthToken(state, req, ctx.body, send, error, res)],
-		['GET', /^\/user_account$/, (req, res) => authorize(req, res) && send(res, 200, { account_type: 'BUSINESS', username: 'fake-advertiser' })],
-		['GET', /^\/ad_accounts$/, (req, res, m, { query }) => {
-			if (!authorize(req, res)) return;
-			const includeShared = query.get('include_shared_accounts') !== 'false';
-			const accounts = state.dataset.accounts.filter((a) => includeShared || !a.shared);
-			send(res, 200, paginate(accounts.map(({ shared, ...a }) => ({ ...a, country: 'US' })), query));
-		}],
-		['GET', /^\/ad_accounts\/(\d+)$/, (req, res, [, id]) => {
-			if (!authorize(req, res, id)) return;
-			const { shared, ...account } = state.dataset.account(id);
-			send(res, 200, { ...account, country: 'US' });
-		}],
-		['GET', /^\/ad_accounts\/(\d+)\/(campaigns|ad_groups|ads)$/, (req, res, [, id, kind], { query }) => {
-			if (!authorize(req, res, id)) return;
-			const statuses = queryList(query, 'entity_statuses');
-			const wanted = statuses.length ? statuses : ['ACTIVE', 'PAUSED'];
-			const items = state.dataset[LEVELS[kind].list].filter(
-				(e) => e.ad_account_id === id && wanted.includes(e.status) && matchesIdFilters(e, kind, query),
-			);
-			send(res, 200, paginate(items, query));
-		}],
-		['GET', /^\/ad_accounts\/(\d+)(?:\/(campaigns|ad_groups|ads))?\/analytics$/, (req, res, [, id, kind], { query }) => {
-			if (!authorize(req, res, id)) return;
-			const spec = kind ? LEVELS[kind] : { level: 'adAccount', idColumn: 'AD_ACCOUNT_ID' };
-			const ids = kind ? queryList(query, spec.idsParam) : [id];
-			const range = { startDate: query.get('start_date'), endDate: query.get('end_date'), granularity: query.get('granularity') };
-			const problem = (ids.length > limits.MAX_IDS_PER_CALL && `At most ${limits.MAX_IDS_PER_CALL} ids per request.`) ||
-				(ids.length === 0 && `${spec.idsParam} is required.`) ||
-				limits.checkSyncAnalytics({ ...range, todayUtc: todayUtc() });
-			if (problem) return error(res, 400, 1, problem);
-			const ownIds = ids.filter((e) => !kind || state.dataset.entity(e)?.ad_account_id === id);
-			send(res, 200, analyticsRows(state.dataset, { ...spec, ...range, ids: ownIds, columns: queryList(query, 'columns') }));
-		}],
-		['POST', /^\/ad_accounts\/(\d+)\/reports$/, (req, res, [, id], { json }) => {
-			if (!authorize(req, res, id)) return;
-			const spec = REPORT_LEVELS[json?.level];
-			const problem = (!spec && `Unsupported level ${json?.level}.`) ||
-				limits.checkReport({ startDate: json.start_date, endDate: json.end_date, todayUtc: todayUtc() });
-			if (problem) return error(res, 400, 1, problem);
-			const token = `report-${state.reports.size + 1}`;
-			state.reports.set(token, { adAccountId: id, request: json, spec, polls: 0, outcome: state.failNextReports.shift() ?? 'FINISHED' });
-			send(res, 200, { report_status: 'IN_PROGRESS', token, message: null });
-		}],
-		['GET', /^\/ad_accounts\/(\d+)\/reports$/, (req, res, [, id], { query }) => {
-			if (!authorize(req, res, id)) return;
-			const report = state.reports.get(query.get('token'));
-			if (!report || report.adAccountId !== id) return send(res, 200, { report_status: 'DOES_NOT_EXIST', url: null, size: null });
-			report.polls++;
-			if (report.polls <= state.config.reportPollsBeforeFinished) return send(res, 200, { report_status: 'IN_PROGRESS', url: null, size: null });
-			if (report.outcome !== 'FINISHED') return send(res, 200, { report_status: report.outcome, url: null, size: null });
-			send(res, 200, { report_status: 'FINISHED', url: `${baseUrl}/__downloads/${query.get('token')}.json`, size: 1 });
-		}],
-		['POST', /^\/ad_accounts\/(\d+)\/events$/, (req, res, [, id], { json, query }) => {
-			if (!authorize(req, res, id, { conversionTokenAllowed: true })) return;
-			const events = json?.data ?? [];
-			if (events.length < 1 || events.length > limits.MAX_EVENTS_PER_REQUEST) {
-				return error(res, 400, 4196, `data must hold 1 to ${limits.MAX_EVENTS_PER_REQUEST} events.`);
-			}
-			const answer = receiveEvents(state, id, events, { test: query.get('test') === 'true', nowSeconds: Math.floor(Date.now() / 1000) });
-			send(res, answer.status, answer.body);
-		}],
+		[
+			'POST',
+			/^\/oauth\/token$/,
+			(req, res, m, ctx) => handleOauthToken(state, req, ctx.body, send, error, res),
+		],
+		[
+			'GET',
+			/^\/user_account$/,
+			(req, res) =>
+				authorize(req, res) &&
+				send(res, 200, { account_type: 'BUSINESS', username: 'fake-advertiser' }),
+		],
+		[
+			'GET',
+			/^\/ad_accounts$/,
+			(req, res, m, { query }) => {
+				if (!authorize(req, res)) return;
+				const includeShared = query.get('include_shared_accounts') !== 'false';
+				const accounts = state.dataset.accounts.filter((a) => includeShared || !a.shared);
+				send(
+					res,
+					200,
+					paginate(
+						accounts.map(({ shared, ...a }) => ({ ...a, country: 'US' })),
+						query,
+					),
+				);
+			},
+		],
+		[
+			'GET',
+			/^\/ad_accounts\/(\d+)$/,
+			(req, res, [, id]) => {
+				if (!authorize(req, res, id)) return;
+				const { shared, ...account } = state.dataset.account(id);
+				send(res, 200, { ...account, country: 'US' });
+			},
+		],
+		[
+			'GET',
+			/^\/ad_accounts\/(\d+)\/(campaigns|ad_groups|ads)$/,
+			(req, res, [, id, kind], { query }) => {
+				if (!authorize(req, res, id)) return;
+				const statuses = queryList(query, 'entity_statuses');
+				const wanted = statuses.length ? statuses : ['ACTIVE', 'PAUSED'];
+				const items = state.dataset[LEVELS[kind].list].filter(
+					(e) =>
+						e.ad_account_id === id && wanted.includes(e.status) && matchesIdFilters(e, kind, query),
+				);
+				send(res, 200, paginate(items, query));
+			},
+		],
+		[
+			'GET',
+			/^\/ad_accounts\/(\d+)(?:\/(campaigns|ad_groups|ads))?\/analytics$/,
+			(req, res, [, id, kind], { query }) => {
+				if (!authorize(req, res, id)) return;
+				const spec = kind ? LEVELS[kind] : { level: 'adAccount', idColumn: 'AD_ACCOUNT_ID' };
+				const ids = kind ? queryList(query, spec.idsParam) : [id];
+				const range = {
+					startDate: query.get('start_date'),
+					endDate: query.get('end_date'),
+					granularity: query.get('granularity'),
+				};
+				const problem =
+					(ids.length > limits.MAX_IDS_PER_CALL &&
+						`At most ${limits.MAX_IDS_PER_CALL} ids per request.`) ||
+					(ids.length === 0 && `${spec.idsParam} is required.`) ||
+					limits.checkSyncAnalytics({ ...range, todayUtc: todayUtc() });
+				if (problem) return error(res, 400, 1, problem);
+				const ownIds = ids.filter((e) => !kind || state.dataset.entity(e)?.ad_account_id === id);
+				send(
+					res,
+					200,
+					analyticsRows(state.dataset, {
+						...spec,
+						...range,
+						ids: ownIds,
+						columns: queryList(query, 'columns'),
+					}),
+				);
+			},
+		],
+		[
+			'POST',
+			/^\/ad_accounts\/(\d+)\/reports$/,
+			(req, res, [, id], { json }) => {
+				if (!authorize(req, res, id)) return;
+				const spec = REPORT_LEVELS[json?.level];
+				const problem =
+					(!spec && `Unsupported level ${json?.level}.`) ||
+					limits.checkReport({
+						startDate: json.start_date,
+						endDate: json.end_date,
+						todayUtc: todayUtc(),
+					});
+				if (problem) return error(res, 400, 1, problem);
+				const token = `report-${state.reports.size + 1}`;
+				state.reports.set(token, {
+					adAccountId: id,
+					request: json,
+					spec,
+					polls: 0,
+					outcome: state.failNextReports.shift() ?? 'FINISHED',
+				});
+				send(res, 200, { report_status: 'IN_PROGRESS', token, message: null });
+			},
+		],
+		[
+			'GET',
+			/^\/ad_accounts\/(\d+)\/reports$/,
+			(req, res, [, id], { query }) => {
+				if (!authorize(req, res, id)) return;
+				const report = state.reports.get(query.get('token'));
+				if (!report || report.adAccountId !== id)
+					return send(res, 200, { report_status: 'DOES_NOT_EXIST', url: null, size: null });
+				report.polls++;
+				if (report.polls <= state.config.reportPollsBeforeFinished)
+					return send(res, 200, { report_status: 'IN_PROGRESS', url: null, size: null });
+				if (report.outcome !== 'FINISHED')
+					return send(res, 200, { report_status: report.outcome, url: null, size: null });
+				send(res, 200, {
+					report_status: 'FINISHED',
+					url: `${baseUrl}/__downloads/${query.get('token')}.json`,
+					size: 1,
+				});
+			},
+		],
+		[
+			'POST',
+			/^\/ad_accounts\/(\d+)\/events$/,
+			(req, res, [, id], { json, query }) => {
+				if (!authorize(req, res, id, { conversionTokenAllowed: true })) return;
+				const events = json?.data ?? [];
+				if (events.length < 1 || events.length > limits.MAX_EVENTS_PER_REQUEST) {
+					return error(
+						res,
+						400,
+						4196,
+						`data must hold 1 to ${limits.MAX_EVENTS_PER_REQUEST} events.`,
+					);
+				}
+				const answer = receiveEvents(state, id, events, {
+					test: query.get('test') === 'true',
+					nowSeconds: Math.floor(Date.now() / 1000),
+				});
+				send(res, answer.status, answer.body);
+			},
+		],
 	];
 
 	/** The report file: keyed by entity id, with ids as bare 18-digit numbers like real files. */
 	function reportFile(token) {
 		const { adAccountId, request, spec } = state.reports.get(token);
-		const ids = spec.list ? state.dataset[spec.list].filter((e) => e.ad_account_id === adAccountId).map((e) => e.id) : [adAccountId];
+		const ids = spec.list
+			? state.dataset[spec.list].filter((e) => e.ad_account_id === adAccountId).map((e) => e.id)
+			: [adAccountId];
 		const columns = (request.columns ?? []).filter((c) => !/_ID$/.test(c));
-		const rows = analyticsRows(state.dataset, { level: spec.level, idColumn: spec.idColumn, ids, startDate: request.start_date, endDate: request.end_date, granularity: request.granularity, columns });
+		const rows = analyticsRows(state.dataset, {
+			level: spec.level,
+			idColumn: spec.idColumn,
+			ids,
+			startDate: request.start_date,
+			endDate: request.end_date,
+			granularity: request.granularity,
+			columns,
+		});
 		const file = {};
 		for (const row of rows) {
 			const entity = state.dataset.entity(row[spec.idColumn]);
@@ -180,18 +308,26 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 		if (url.pathname.startsWith('/__downloads/')) {
 			const token = url.pathname.slice(13).replace(/\.json$/, '');
 			state.downloads.push(token);
-			return state.reports.has(token) ? send(res, 200, reportFile(token)) : error(res, 404, 404, 'Not found');
+			return state.reports.has(token)
+				? send(res, 200, reportFile(token))
+				: error(res, 404, 404, 'Not found');
 		}
 		const path = url.pathname.replace(/^\/v5/, '');
 		let json;
 		try {
-			json = raw && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw) : undefined;
+			json =
+				raw && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw) : undefined;
 		} catch {
 			return error(res, 400, 1, 'Body is not valid JSON.');
 		}
 		state.requests.push({
-			method: req.method, path, query: url.search.slice(1), authorization: req.headers.authorization ?? null,
-			contentType: req.headers['content-type'] ?? null, body: raw, json: json ?? null,
+			method: req.method,
+			path,
+			query: url.search.slice(1),
+			authorization: req.headers.authorization ?? null,
+			contentType: req.headers['content-type'] ?? null,
+			body: raw,
+			json: json ?? null,
 		});
 		if (state.config.latencyMs) await new Promise((r) => setTimeout(r, state.config.latencyMs));
 		const fault = faultFor(state, req.method, path);
@@ -209,15 +345,25 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 		else if (what === 'config' && req.method === 'POST') {
 			Object.assign(state.config, body);
 			if (body.failNextReports) state.failNextReports = [...body.failNextReports];
-		} else if (what === 'faults' && req.method === 'POST') state.faults.push(...body.rules.map((r) => ({ times: 1, ...r })));
+		} else if (what === 'faults' && req.method === 'POST')
+			state.faults.push(...body.rules.map((r) => ({ times: 1, ...r })));
 		else if (what === 'requests' && req.method === 'DELETE') state.requests = [];
 		else if (what === 'requests') return send(res, 200, state.requests);
 		else if (what === 'state') {
 			return send(res, 200, {
-				conversions: state.conversions, privacyViolations: state.privacyViolations, downloads: state.downloads,
+				conversions: state.conversions,
+				privacyViolations: state.privacyViolations,
+				downloads: state.downloads,
 				tokens: { access: [...state.tokens.access], refresh: state.tokens.refresh },
-				reports: [...state.reports.entries()].map(([token, r]) => ({ token, ...r, spec: undefined })),
-				adAccounts: state.dataset.accounts, campaigns: state.dataset.campaigns, adGroups: state.dataset.adGroups, ads: state.dataset.ads,
+				reports: [...state.reports.entries()].map(([token, r]) => ({
+					token,
+					...r,
+					spec: undefined,
+				})),
+				adAccounts: state.dataset.accounts,
+				campaigns: state.dataset.campaigns,
+				adGroups: state.dataset.adGroups,
+				ads: state.dataset.ads,
 			});
 		} else return error(res, 404, 404, `Unknown control ${req.method} ${what}`);
 		send(res, 200, { ok: true });
@@ -227,7 +373,9 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 		let raw = '';
 		req.setEncoding('utf8');
 		req.on('data', (chunk) => (raw += chunk));
-		req.on('end', () => handle(req, res, raw).catch((e) => error(res, 500, 500, `fake crashed: ${e.stack}`)));
+		req.on('end', () =>
+			handle(req, res, raw).catch((e) => error(res, 500, 500, `fake crashed: ${e.stack}`)),
+		);
 	});
 	return new Promise((resolve) => {
 		server.listen(port, host, () => {
@@ -235,7 +383,11 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 			resolve({
 				url: baseUrl,
 				port: server.address().port,
-				close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(() => r()); }),
+				close: () =>
+					new Promise((r) => {
+						server.closeAllConnections?.();
+						server.close(() => r());
+					}),
 				state: () => state,
 				daysBetween,
 			});

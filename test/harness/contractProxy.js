@@ -23,10 +23,14 @@ function freePort() {
 
 async function startPrism(upstreamUrl) {
 	const port = await freePort();
-	const child = spawn(PRISM, ['proxy', SPEC, `${upstreamUrl}/v5`, '--errors', '-p', String(port), '-h', '127.0.0.1'], {
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		PRISM,
+		['proxy', SPEC, `${upstreamUrl}/v5`, '--errors', '-p', String(port), '-h', '127.0.0.1'],
+		{
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	let log = '';
 	child.stdout.on('data', (chunk) => (log += chunk));
 	child.stderr.on('data', (chunk) => (log += chunk));
@@ -52,14 +56,28 @@ function startRecorder(prismPort, violations) {
 		req.on('end', () => {
 			const body = Buffer.concat(chunks);
 			const upstream = http.request(
-				{ host: '127.0.0.1', port: prismPort, method: req.method, path: req.url, headers: req.headers },
+				{
+					host: '127.0.0.1',
+					port: prismPort,
+					method: req.method,
+					path: req.url,
+					headers: req.headers,
+				},
 				(answer) => {
 					const parts = [];
 					answer.on('data', (chunk) => parts.push(chunk));
 					answer.on('end', () => {
 						const text = Buffer.concat(parts).toString('utf8');
-						if ((answer.headers['content-type'] ?? '').includes('problem+json') && text.includes(PRISM_ERROR_TYPE)) {
-							violations.push({ method: req.method, url: req.url, status: answer.statusCode, problem: JSON.parse(text) });
+						if (
+							(answer.headers['content-type'] ?? '').includes('problem+json') &&
+							text.includes(PRISM_ERROR_TYPE)
+						) {
+							violations.push({
+								method: req.method,
+								url: req.url,
+								status: answer.statusCode,
+								problem: JSON.parse(text),
+							});
 						}
 						res.writeHead(answer.statusCode, answer.headers);
 						res.end(Buffer.concat(parts));

@@ -18,7 +18,9 @@ function e2eContext() {
 
 	/** What Prism found wrong in requests or answers, per Pinterest's OpenAPI description. */
 	async function contractViolations({ clear = false } = {}) {
-		const response = await fetch(`${proxyUrl}/__contract/violations`, { method: clear ? 'DELETE' : 'GET' });
+		const response = await fetch(`${proxyUrl}/__contract/violations`, {
+			method: clear ? 'DELETE' : 'GET',
+		});
 		return response.json();
 	}
 

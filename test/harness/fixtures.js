@@ -4,7 +4,15 @@ const CONVERSIONS_CREDENTIAL = { id: 'pinConvCred00001', name: 'Pinterest Conver
 const PACKAGE = 'n8n-nodes-pinterest-ads';
 
 /** The fake's client and tokens (test/harness/fakePinterest), stored the way n8n stores them. */
-function credentials(proxyUrl, { accessToken = 'access-1', refreshToken = 'refresh-1', conversionToken = 'conv-token-1', adAccountId = '549755885175' } = {}) {
+function credentials(
+	proxyUrl,
+	{
+		accessToken = 'access-1',
+		refreshToken = 'refresh-1',
+		conversionToken = 'conv-token-1',
+		adAccountId = '549755885175',
+	} = {},
+) {
 	return [
 		{
 			...OAUTH_CREDENTIAL,
@@ -41,7 +49,10 @@ let workflowCounter = 0;
 /** A workflow id n8n accepts (16 characters), unique within the test run. */
 function workflowId(prefix = 'wf') {
 	workflowCounter++;
-	return `${prefix}${String(Date.now()).slice(-8)}${String(workflowCounter).padStart(6, '0')}`.slice(0, 16);
+	return `${prefix}${String(Date.now()).slice(-8)}${String(workflowCounter).padStart(6, '0')}`.slice(
+		0,
+		16,
+	);
 }
 
 /**
@@ -51,7 +62,14 @@ function workflowId(prefix = 'wf') {
 function workflowWith(nodeUnderTest, { name = 'e2e', inputItems } = {}) {
 	const id = workflowId();
 	const nodes = [
-		{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'trigger',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 	];
 	const connections = {};
 	let previous = 'Start';
@@ -69,7 +87,14 @@ function workflowWith(nodeUnderTest, { name = 'e2e', inputItems } = {}) {
 	}
 	nodes.push({ id: 'under-test', position: [400, 0], ...nodeUnderTest });
 	connections[previous] = { main: [[{ node: nodeUnderTest.name, type: 'main', index: 0 }]] };
-	return { id, name: `${name} ${id}`, nodes, connections, settings: { executionOrder: 'v1' }, active: false };
+	return {
+		id,
+		name: `${name} ${id}`,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
 }
 
 function adSpendNode(parameters, { name = 'Pinterest Ad Spend', ...nodeSettings } = {}) {
@@ -83,12 +108,19 @@ function adSpendNode(parameters, { name = 'Pinterest Ad Spend', ...nodeSettings 
 	};
 }
 
-function conversionsNode(parameters, { name = 'Pinterest Conversions', credential = 'oauth', ...nodeSettings } = {}) {
+function conversionsNode(
+	parameters,
+	{ name = 'Pinterest Conversions', credential = 'oauth', ...nodeSettings } = {},
+) {
 	return {
 		name,
 		type: `${PACKAGE}.pinterestConversions`,
 		typeVersion: 1,
-		parameters: { operation: 'sendEvent', authentication: credential === 'oauth' ? 'oAuth2' : 'conversionToken', ...parameters },
+		parameters: {
+			operation: 'sendEvent',
+			authentication: credential === 'oauth' ? 'oAuth2' : 'conversionToken',
+			...parameters,
+		},
 		credentials:
 			credential === 'oauth'
 				? { pinterestAdsOAuth2Api: OAUTH_CREDENTIAL }
@@ -97,4 +129,13 @@ function conversionsNode(parameters, { name = 'Pinterest Conversions', credentia
 	};
 }
 
-module.exports = { credentials, workflowWith, workflowId, adSpendNode, conversionsNode, OAUTH_CREDENTIAL, CONVERSIONS_CREDENTIAL, PACKAGE };
+module.exports = {
+	credentials,
+	workflowWith,
+	workflowId,
+	adSpendNode,
+	conversionsNode,
+	OAUTH_CREDENTIAL,
+	CONVERSIONS_CREDENTIAL,
+	PACKAGE,
+};

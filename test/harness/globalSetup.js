@@ -15,5 +15,9 @@ module.exports = async function globalSetup() {
 	// The first CLI command creates the database; later ones start faster.
 	await new N8nCli(userFolder).runOrThrow(['export:nodes', `--output=${userFolder}/nodes.json`]);
 	globalThis.__PINTEREST_E2E__ = { fake, proxy };
-	process.env.PINTEREST_E2E = JSON.stringify({ fakeUrl: fake.url, proxyUrl: proxy.url, userFolder });
+	process.env.PINTEREST_E2E = JSON.stringify({
+		fakeUrl: fake.url,
+		proxyUrl: proxy.url,
+		userFolder,
+	});
 };

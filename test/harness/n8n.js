@@ -57,7 +57,9 @@ class N8nCli {
 	async runOrThrow(args) {
 		const result = await this.run(args);
 		if (result.code !== 0) {
-			throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+			throw new Error(
+				`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`,
+			);
 		}
 		return result;
 	}
@@ -69,7 +71,10 @@ class N8nCli {
 	}
 
 	async importCredentials(credentials) {
-		await this.runOrThrow(['import:credentials', `--input=${this.writeJson('credentials', credentials)}`]);
+		await this.runOrThrow([
+			'import:credentials',
+			`--input=${this.writeJson('credentials', credentials)}`,
+		]);
 	}
 
 	async importWorkflow(workflow) {
@@ -89,11 +94,14 @@ class N8nCli {
 	 */
 	async execute(workflowId) {
 		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
+		// The run is the JSON object from the first line "{" to the next line "}" (a failed run is
+		// followed by an error report).
 		const start = result.stdout.search(/^\{/m);
+		const end = result.stdout.indexOf('\n}', start);
 		let run;
-		if (start >= 0) {
+		if (start >= 0 && end > start) {
 			try {
-				run = JSON.parse(result.stdout.slice(start));
+				run = JSON.parse(result.stdout.slice(start, end + 2));
 			} catch {
 				run = undefined;
 			}

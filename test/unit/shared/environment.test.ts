@@ -8,8 +8,8 @@ describe('resolveBaseUrl', () => {
 	});
 
 	it('uses the custom base URL without trailing slashes', () => {
-		expect(resolveBaseUrl({ environment: 'custom', customBaseUrl: ' http://127.0.0.1:4010/v5// ' })).toBe(
-			'http://127.0.0.1:4010/v5',
-		);
+		expect(
+			resolveBaseUrl({ environment: 'custom', customBaseUrl: ' http://127.0.0.1:4010/v5// ' }),
+		).toBe('http://127.0.0.1:4010/v5');
 	});
 });

@@ -2,7 +2,9 @@ import { decideRetry, RETRY_LIMITS } from '../../../nodes/shared/retryPolicy';
 
 describe('decideRetry', () => {
 	it('waits for the rate-limit window named by X-RateLimit-Reset on HTTP 429', () => {
-		expect(decideRetry({ statusCode: 429, pinterestCode: 8, rateLimitResetSeconds: 3 }, 0, 0, 0)).toEqual({
+		expect(
+			decideRetry({ statusCode: 429, pinterestCode: 8, rateLimitResetSeconds: 3 }, 0, 0, 0),
+		).toEqual({
 			retry: true,
 			waitMs: 3000,
 		});
@@ -13,17 +15,27 @@ describe('decideRetry', () => {
 	});
 
 	it('treats body code 8 as a rate limit whatever the status', () => {
-		expect(decideRetry({ statusCode: 400, pinterestCode: 8 }, 2, 0, 0)).toEqual({ retry: true, waitMs: 2000 });
+		expect(decideRetry({ statusCode: 400, pinterestCode: 8 }, 2, 0, 0)).toEqual({
+			retry: true,
+			waitMs: 2000,
+		});
 	});
 
 	it('honours "Retry after N seconds" in a 400 message', () => {
 		expect(
-			decideRetry({ statusCode: 400, pinterestCode: 1, message: 'Too many calls. Retry after 7 seconds.' }, 0, 0, 0.5),
+			decideRetry(
+				{ statusCode: 400, pinterestCode: 1, message: 'Too many calls. Retry after 7 seconds.' },
+				0,
+				0,
+				0.5,
+			),
 		).toEqual({ retry: true, waitMs: 7000 });
 	});
 
 	it('backs off exponentially with jitter on 5xx, capped at a minute', () => {
-		const waits = [0, 1, 2, 3, 6].map((retries) => decideRetry({ statusCode: 503 }, retries, 0, 1 - 1e-9));
+		const waits = [0, 1, 2, 3, 6].map((retries) =>
+			decideRetry({ statusCode: 503 }, retries, 0, 1 - 1e-9),
+		);
 		expect(waits).toEqual([
 			{ retry: true, waitMs: 1000 },
 			{ retry: true, waitMs: 2000 },
@@ -35,9 +47,18 @@ describe('decideRetry', () => {
 	});
 
 	it('retries connection resets and time-outs, and a cut-off body', () => {
-		expect(decideRetry({ networkErrorCode: 'ECONNRESET' }, 0, 0, 0)).toEqual({ retry: true, waitMs: 500 });
-		expect(decideRetry({ networkErrorCode: 'ETIMEDOUT' }, 0, 0, 0)).toEqual({ retry: true, waitMs: 500 });
-		expect(decideRetry({ statusCode: 200, malformedBody: true }, 0, 0, 0)).toEqual({ retry: true, waitMs: 500 });
+		expect(decideRetry({ networkErrorCode: 'ECONNRESET' }, 0, 0, 0)).toEqual({
+			retry: true,
+			waitMs: 500,
+		});
+		expect(decideRetry({ networkErrorCode: 'ETIMEDOUT' }, 0, 0, 0)).toEqual({
+			retry: true,
+			waitMs: 500,
+		});
+		expect(decideRetry({ statusCode: 200, malformedBody: true }, 0, 0, 0)).toEqual({
+			retry: true,
+			waitMs: 500,
+		});
 	});
 
 	it('never repeats requests that cannot succeed unchanged', () => {
@@ -60,7 +81,14 @@ describe('decideRetry', () => {
 			budgetExhausted: true,
 			suggestedWaitMs: 67150000,
 		});
-		expect(decideRetry({ statusCode: 429, rateLimitResetSeconds: 10 }, 1, RETRY_LIMITS.maxTotalWaitMs - 9000, 0)).toEqual({
+		expect(
+			decideRetry(
+				{ statusCode: 429, rateLimitResetSeconds: 10 },
+				1,
+				RETRY_LIMITS.maxTotalWaitMs - 9000,
+				0,
+			),
+		).toEqual({
 			retry: false,
 			budgetExhausted: true,
 			suggestedWaitMs: 10000,

@@ -2,16 +2,21 @@ import { parseJsonKeepingIds } from '../../../nodes/shared/safeJson';
 
 describe('parseJsonKeepingIds', () => {
 	it('keeps 18-digit ids that JSON.parse would round', () => {
-		const text = '{"687194767360123457":[{"PIN_PROMOTION_ID":687194767360123457,"SPEND_IN_MICRO_DOLLAR":1234567}]}';
+		const text =
+			'{"687194767360123457":[{"PIN_PROMOTION_ID":687194767360123457,"SPEND_IN_MICRO_DOLLAR":1234567}]}';
 		expect(JSON.parse(text)['687194767360123457'][0].PIN_PROMOTION_ID).toBe(687194767360123500);
 		expect(parseJsonKeepingIds(text)).toEqual({
-			'687194767360123457': [{ PIN_PROMOTION_ID: '687194767360123457', SPEND_IN_MICRO_DOLLAR: 1234567 }],
+			'687194767360123457': [
+				{ PIN_PROMOTION_ID: '687194767360123457', SPEND_IN_MICRO_DOLLAR: 1234567 },
+			],
 		});
 	});
 
 	it('leaves numbers that fit, decimals, negatives and digits inside strings alone', () => {
 		expect(
-			parseJsonKeepingIds('[123456789012345, -3, 1.5e3, 0.000001, "1234567890123456789", "a\\"9999999999999999"]'),
+			parseJsonKeepingIds(
+				'[123456789012345, -3, 1.5e3, 0.000001, "1234567890123456789", "a\\"9999999999999999"]',
+			),
 		).toEqual([123456789012345, -3, 1500, 0.000001, '1234567890123456789', 'a"9999999999999999']);
 	});
 

@@ -1,15 +1,29 @@
 import { DateTime } from 'luxon';
 
-import { resolveDateRange, SpendInputError, type DatePreset } from '../../../nodes/PinterestAdSpend/dates';
+import {
+	resolveDateRange,
+	SpendInputError,
+	type DatePreset,
+} from '../../../nodes/PinterestAdSpend/dates';
 
 const at = (iso: string, zone = 'UTC') => DateTime.fromISO(iso, { zone });
 
 function presets(now: DateTime, zone = 'UTC') {
-	const names: DatePreset[] = ['today', 'yesterday', 'todayAndYesterday', 'last7Days', 'last30Days', 'thisMonth', 'lastMonth'];
-	return Object.fromEntries(names.map((preset) => {
-		const { startDate, endDate } = resolveDateRange(preset, { now, zone });
-		return [preset, `${startDate}..${endDate}`];
-	}));
+	const names: DatePreset[] = [
+		'today',
+		'yesterday',
+		'todayAndYesterday',
+		'last7Days',
+		'last30Days',
+		'thisMonth',
+		'lastMonth',
+	];
+	return Object.fromEntries(
+		names.map((preset) => {
+			const { startDate, endDate } = resolveDateRange(preset, { now, zone });
+			return [preset, `${startDate}..${endDate}`];
+		}),
+	);
 }
 
 describe('resolveDateRange', () => {
@@ -42,8 +56,15 @@ describe('resolveDateRange', () => {
 	it('uses the UTC day by default, even when the workflow zone is already on the next day', () => {
 		// 00:30 in Berlin on 1 March is still 28 February in UTC, Pinterest's reporting day.
 		const now = at('2025-03-01T00:30:00', 'Europe/Berlin');
-		expect(presets(now, 'UTC')).toMatchObject({ today: '2025-02-28..2025-02-28', thisMonth: '2025-02-01..2025-02-28' });
-		expect(presets(now, 'Europe/Berlin')).toMatchObject({ today: '2025-03-01..2025-03-01', yesterday: '2025-02-28..2025-02-28', thisMonth: '2025-03-01..2025-03-01' });
+		expect(presets(now, 'UTC')).toMatchObject({
+			today: '2025-02-28..2025-02-28',
+			thisMonth: '2025-02-01..2025-02-28',
+		});
+		expect(presets(now, 'Europe/Berlin')).toMatchObject({
+			today: '2025-03-01..2025-03-01',
+			yesterday: '2025-02-28..2025-02-28',
+			thisMonth: '2025-03-01..2025-03-01',
+		});
 	});
 
 	it('and in a zone behind UTC the local day is the earlier one', () => {
@@ -54,16 +75,54 @@ describe('resolveDateRange', () => {
 
 	it('takes custom dates as ISO strings, date-times, JS dates and luxon dates', () => {
 		const now = at('2025-03-10T09:00:00Z');
-		expect(resolveDateRange('custom', { now, zone: 'UTC', customStart: '2025-02-01', customEnd: '2025-02-03T00:00:00' })).toEqual({ startDate: '2025-02-01', endDate: '2025-02-03' });
-		expect(resolveDateRange('custom', { now, zone: 'UTC', customStart: new Date('2025-02-01T00:00:00Z'), customEnd: at('2025-02-05T10:00:00Z') })).toEqual({ startDate: '2025-02-01', endDate: '2025-02-05' });
+		expect(
+			resolveDateRange('custom', {
+				now,
+				zone: 'UTC',
+				customStart: '2025-02-01',
+				customEnd: '2025-02-03T00:00:00',
+			}),
+		).toEqual({ startDate: '2025-02-01', endDate: '2025-02-03' });
+		expect(
+			resolveDateRange('custom', {
+				now,
+				zone: 'UTC',
+				customStart: new Date('2025-02-01T00:00:00Z'),
+				customEnd: at('2025-02-05T10:00:00Z'),
+			}),
+		).toEqual({ startDate: '2025-02-01', endDate: '2025-02-05' });
 	});
 
 	it('refuses custom ranges that end before they start, or are not dates, saying how to fix it', () => {
 		const now = at('2025-03-10T09:00:00Z');
-		expect(() => resolveDateRange('custom', { now, zone: 'UTC', customStart: '2025-02-05', customEnd: '2025-02-01' })).toThrow(
-			new SpendInputError('End Date 2025-02-01 is before Start Date 2025-02-05', 'Swap the two dates.'),
+		expect(() =>
+			resolveDateRange('custom', {
+				now,
+				zone: 'UTC',
+				customStart: '2025-02-05',
+				customEnd: '2025-02-01',
+			}),
+		).toThrow(
+			new SpendInputError(
+				'End Date 2025-02-01 is before Start Date 2025-02-05',
+				'Swap the two dates.',
+			),
 		);
-		expect(() => resolveDateRange('custom', { now, zone: 'UTC', customStart: 'last tuesday', customEnd: '2025-02-01' })).toThrow('Start Date "last tuesday" is not a date');
-		expect(() => resolveDateRange('custom', { now, zone: 'UTC', customStart: '2025-02-30', customEnd: '2025-03-01' })).toThrow('Start Date "2025-02-30" is not a date');
+		expect(() =>
+			resolveDateRange('custom', {
+				now,
+				zone: 'UTC',
+				customStart: 'last tuesday',
+				customEnd: '2025-02-01',
+			}),
+		).toThrow('Start Date "last tuesday" is not a date');
+		expect(() =>
+			resolveDateRange('custom', {
+				now,
+				zone: 'UTC',
+				customStart: '2025-02-30',
+				customEnd: '2025-03-01',
+			}),
+		).toThrow('Start Date "2025-02-30" is not a date');
 	});
 });

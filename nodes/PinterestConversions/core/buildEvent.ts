@@ -1,0 +1,138 @@
+import { ACTION_SOURCES, DEFAULT_ACTION_SOURCE } from './constants';
+import { buildCustomData } from './customData';
+import { checkEventName } from './eventNames';
+import { toEventTimeSeconds } from './eventTime';
+import { problem, readBoolean, readText, take, withoutEmpty, type Reading } from './read';
+import type {
+	ActionSource,
+	ConversionEventInput,
+	Failed,
+	InputProblem,
+	WireAppFields,
+	WireConversionEvent,
+} from './types';
+import { buildUserData } from './userData';
+
+type AppTextKey = Exclude<keyof WireAppFields, 'wifi'>;
+
+/** Flat app and device fields of spec v5.23 (the nested `app_info`/`device_info` objects are not used). */
+const APP_TEXT_FIELDS: ReadonlyArray<[keyof ConversionEventInput, AppTextKey, string]> = [
+	['appId', 'app_id', 'App ID'],
+	['appName', 'app_name', 'App name'],
+	['appVersion', 'app_version', 'App version'],
+	['deviceBrand', 'device_brand', 'Device brand'],
+	['deviceCarrier', 'device_carrier', 'Device carrier'],
+	['deviceModel', 'device_model', 'Device model'],
+	['deviceType', 'device_type', 'Device type'],
+	['osVersion', 'os_version', 'OS version'],
+];
+
+function readActionSource(value: unknown): Reading<ActionSource> {
+	const reading = readText(value, 'actionSource', 'Action source');
+	if (reading.problem) return { problem: reading.problem };
+	const actionSource = (reading.value ?? DEFAULT_ACTION_SOURCE).toLowerCase();
+	const known = ACTION_SOURCES.find((source) => source === actionSource);
+	if (known) return { value: known };
+	return {
+		problem: problem(
+			'actionSource',
+			`Action source is not one of ${ACTION_SOURCES.join(', ')}`,
+			'Pick where the conversion happened.',
+		),
+	};
+}
+
+/** Pinterest de-duplicates on `event_id` (48 h, also against the Tag's eventID), so one is never made up here. */
+function readEventId(value: unknown): Reading<string> {
+	const reading = readText(value, 'eventId', 'Event ID');
+	if (reading.problem || reading.value !== undefined) return reading;
+	return {
+		problem: problem(
+			'eventId',
+			'Event ID is required: Pinterest uses it to drop duplicates of retries and of events the Pinterest Tag also sent',
+			"Map an ID that stays the same for this event on every run, e.g. the order ID (plus the event name if one order sends several events), and use the same value as the Tag's eventID.",
+		),
+	};
+}
+
+function readUrl(value: unknown): Reading<string> {
+	const reading = readText(value, 'eventSourceUrl', 'Event source URL');
+	if (reading.value === undefined || /^https?:\/\/\S+$/i.test(reading.value)) return reading;
+	return {
+		problem: problem(
+			'eventSourceUrl',
+			'Event source URL is not an http(s) URL',
+			'Map the full page URL, including the epik parameter when present.',
+		),
+	};
+}
+
+/** Spec: "Two-character ISO-639-1 language code"; a locale such as en-US is reduced to its language. */
+function readLanguage(value: unknown): Reading<string> {
+	const reading = readText(value, 'language', 'Language');
+	if (reading.value === undefined) return reading;
+	const language = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/i.exec(reading.value);
+	if (language) return { value: language[1].toLowerCase() };
+	return {
+		problem: problem(
+			'language',
+			'Language is not a two-letter ISO 639-1 code',
+			'Map a code such as en or de.',
+		),
+	};
+}
+
+function collect<T extends { ok: boolean }>(
+	outcome: T | Failed,
+	problems: InputProblem[],
+): T | undefined {
+	if ('problems' in outcome) {
+		problems.push(...outcome.problems);
+		return undefined;
+	}
+	return outcome;
+}
+
+/**
+ * Validates and assembles one Conversions API event from user-facing inputs. Every problem is collected so the
+ * user sees them all at once; only keys the spec allows are emitted. `nowSeconds` is injected (pure function).
+ */
+export function buildConversionEvent(
+	input: ConversionEventInput,
+	nowSeconds: number,
+): { ok: true; event: WireConversionEvent } | Failed {
+	const problems: InputProblem[] = [];
+	const name = collect(checkEventName(input.eventName), problems);
+	const actionSource = take(readActionSource(input.actionSource), problems);
+	const time = collect(toEventTimeSeconds(input.eventTime, nowSeconds), problems);
+	const eventId = take(readEventId(input.eventId), problems);
+	const optional = withoutEmpty({
+		event_source_url: take(readUrl(input.eventSourceUrl), problems),
+		opt_out: take(readBoolean(input.optOut, 'optOut', 'Opt out'), problems),
+		partner_name: take(readText(input.partnerName, 'partnerName', 'Partner name'), problems),
+		language: take(readLanguage(input.language), problems),
+	});
+	const app: WireAppFields = {};
+	for (const [field, wire, label] of APP_TEXT_FIELDS) {
+		const text = take(readText(input[field], field, label), problems);
+		if (text !== undefined) app[wire] = text;
+	}
+	const wifi = take(readBoolean(input.wifi, 'wifi', 'Wi-Fi'), problems);
+	if (wifi !== undefined) app.wifi = wifi;
+	const user = collect(buildUserData(input.userData ?? {}), problems);
+	const custom = collect(buildCustomData(input.customData), problems);
+	if (problems.length > 0 || !name || !actionSource || !time || !eventId || !user || !custom) {
+		return { ok: false, problems };
+	}
+	const event: WireConversionEvent = {
+		event_name: name.eventName,
+		action_source: actionSource,
+		event_time: time.eventTimeSeconds,
+		event_id: eventId,
+		...optional,
+		...app,
+		user_data: user.userData,
+	};
+	if (custom.customData) event.custom_data = custom.customData;
+	return { ok: true, event };
+}

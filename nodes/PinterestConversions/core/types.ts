@@ -1,0 +1,155 @@
+import type { ACTION_SOURCES, STANDARD_EVENT_NAMES } from './constants';
+
+/** One invalid input: which field, which rule it breaks, how to fix it. Never repeats user data values. */
+export interface InputProblem {
+	/** Input property name, e.g. `gender` or `contents[1].quantity`. */
+	field: string;
+	message: string;
+	fix: string;
+}
+
+export interface Failed {
+	ok: false;
+	problems: InputProblem[];
+}
+
+export type EventName = (typeof STANDARD_EVENT_NAMES)[number];
+export type ActionSource = (typeof ACTION_SOURCES)[number];
+
+export type HashedWireKey =
+	| 'em'
+	| 'ph'
+	| 'fn'
+	| 'ln'
+	| 'ge'
+	| 'db'
+	| 'ct'
+	| 'st'
+	| 'zp'
+	| 'country'
+	| 'external_id'
+	| 'hashed_maids';
+export type PlainWireKey = 'client_ip_address' | 'client_user_agent' | 'click_id' | 'partner_id';
+
+/** Wire `user_data` (spec `ConversionEventsUserDataProperties`): hashed keys hold SHA-256 hex lists. */
+export type WireUserData = Partial<Record<HashedWireKey, string[]> & Record<PlainWireKey, string>>;
+
+export interface WireContent {
+	id?: string;
+	item_price?: string;
+	quantity?: number;
+	item_name?: string;
+	item_category?: string;
+	item_brand?: string;
+}
+
+/** Wire `custom_data`; `np` and `external_measurement_*` are left out ("only use when instructed"). */
+export interface WireCustomData {
+	currency?: string;
+	value?: string;
+	content_ids?: string[];
+	contents?: WireContent[];
+	num_items?: number;
+	order_id?: string;
+	search_string?: string;
+	opt_out_type?: string;
+	content_name?: string;
+	content_category?: string;
+	content_brand?: string;
+	predicted_ltv?: string;
+}
+
+export interface WireAppFields {
+	app_id?: string;
+	app_name?: string;
+	app_version?: string;
+	device_brand?: string;
+	device_carrier?: string;
+	device_model?: string;
+	device_type?: string;
+	os_version?: string;
+	wifi?: boolean;
+}
+
+export interface WireConversionEvent extends WireAppFields {
+	event_name: EventName;
+	action_source: ActionSource;
+	event_time: number;
+	event_id: string;
+	event_source_url?: string;
+	opt_out?: boolean;
+	partner_name?: string;
+	language?: string;
+	user_data: WireUserData;
+	custom_data?: WireCustomData;
+}
+
+/**
+ * Inputs are `unknown` because they come from n8n expressions. Hashed fields take one text or a list; a single
+ * text is one value and is never split on commas (names and addresses may contain them).
+ */
+export interface UserDataInput {
+	email?: unknown;
+	phone?: unknown;
+	firstName?: unknown;
+	lastName?: unknown;
+	gender?: unknown;
+	dateOfBirth?: unknown;
+	city?: unknown;
+	state?: unknown;
+	zip?: unknown;
+	country?: unknown;
+	externalId?: unknown;
+	mobileAdId?: unknown;
+	clientIpAddress?: unknown;
+	clientUserAgent?: unknown;
+	/** The epik value (`_epik` cookie or `epik=` URL parameter). */
+	clickId?: unknown;
+	partnerId?: unknown;
+}
+
+export interface ContentInput {
+	id?: unknown;
+	itemPrice?: unknown;
+	quantity?: unknown;
+	itemName?: unknown;
+	itemCategory?: unknown;
+	itemBrand?: unknown;
+}
+
+export interface CustomDataInput {
+	value?: unknown;
+	currency?: unknown;
+	orderId?: unknown;
+	contentIds?: unknown;
+	contents?: unknown;
+	numItems?: unknown;
+	searchString?: unknown;
+	contentName?: unknown;
+	contentCategory?: unknown;
+	contentBrand?: unknown;
+	optOutType?: unknown;
+	predictedLtv?: unknown;
+}
+
+export interface ConversionEventInput {
+	eventName?: unknown;
+	actionSource?: unknown;
+	eventTime?: unknown;
+	eventId?: unknown;
+	eventSourceUrl?: unknown;
+	optOut?: unknown;
+	partnerName?: unknown;
+	language?: unknown;
+	appId?: unknown;
+	appName?: unknown;
+	appVersion?: unknown;
+	deviceBrand?: unknown;
+	deviceCarrier?: unknown;
+	deviceModel?: unknown;
+	deviceType?: unknown;
+	osVersion?: unknown;
+	wifi?: unknown;
+	userData?: UserDataInput;
+	customData?: CustomDataInput;
+}

@@ -1,0 +1,284 @@
+// "Get ad spend" in a real n8n against the fake Pinterest API: every level, several accounts and
+// currencies, archived entities, missing columns, pagination, more than 250 entities, async reports,
+// rate limits and server errors, and an ad account the login may not read.
+const { e2eContext } = require('../harness/e2eContext');
+const { credentials, workflowWith, adSpendNode } = require('../harness/fixtures');
+const { expectedDailyRows, totalMicros, daysAgo } = require('./spendExpectations');
+
+const ctx = e2eContext();
+const US = '549755885175';
+const EU = '549755885176';
+const JP = '549755885177';
+const range = { startDate: daysAgo(3), endDate: daysAgo(1) };
+const customRange = {
+	datePreset: 'custom',
+	startDate: `${range.startDate}T00:00:00`,
+	endDate: `${range.endDate}T00:00:00`,
+};
+
+async function runSpend(parameters, nodeSettings) {
+	await ctx.fake.clearRequests();
+	const result = await ctx.run(workflowWith(adSpendNode(parameters, nodeSettings)));
+	return { result, rows: result.output('Pinterest Ad Spend'), requests: await ctx.fake.requests() };
+}
+
+const calls = (requests) => requests.map((r) => `${r.method} ${r.path}`);
+const query = (request) => new URLSearchParams(request.query);
+
+beforeEach(async () => {
+	await ctx.fake.reset();
+	await ctx.cli.importCredentials(credentials(ctx.proxyUrl));
+	await ctx.contractViolations({ clear: true });
+});
+
+afterEach(async () => {
+	expect(await ctx.contractViolations({ clear: true })).toEqual([]);
+});
+
+test.each(['campaign', 'adGroup', 'ad'])(
+	'%s level: every entity, archived ones included, named, exact to the micro',
+	async (level) => {
+		const { result, rows, requests } = await runSpend({
+			adAccountSelection: 'selected',
+			adAccountIds: [US],
+			level,
+			...customRange,
+		});
+		expect(result.code).toBe(0);
+		const state = await ctx.fake.state();
+		const expected = expectedDailyRows(state, { adAccountId: US, level, ...range });
+		expect(rows).toEqual(expected);
+		expect(totalMicros(rows)).toBe(
+			totalMicros(expectedDailyRows(state, { adAccountId: US, level: 'adAccount', ...range })),
+		);
+		// Archived entities carry spend, so they must have been listed and asked for.
+		const archived = { campaign: state.campaigns, adGroup: state.adGroups, ad: state.ads }[
+			level
+		].filter((e) => e.ad_account_id === US && e.status === 'ARCHIVED');
+		expect(archived.length).toBeGreaterThan(0);
+		expect(rows.some((row) => archived.some((e) => e.id === row[`${level}Id`]))).toBe(true);
+		const list = requests.find((r) =>
+			r.path.endsWith({ campaign: '/campaigns', adGroup: '/ad_groups', ad: '/ads' }[level]),
+		);
+		expect(query(list).getAll('entity_statuses')).toEqual([
+			'ACTIVE',
+			'PAUSED',
+			'ARCHIVED',
+			'DRAFT',
+			'DELETED_DRAFT',
+		]);
+		expect(query(list).get('page_size')).toBe('250');
+		const analytics = requests.filter((r) => r.path.endsWith('/analytics'));
+		expect(analytics).toHaveLength(2);
+		expect(query(analytics[0])).toEqual(
+			new URLSearchParams({
+				start_date: range.startDate,
+				end_date: range.endDate,
+				granularity: 'DAY',
+				columns: 'SPEND_IN_MICRO_DOLLAR',
+			}),
+		);
+	},
+);
+
+test('all ad accounts: each row in its own account currency', async () => {
+	const { result, rows, requests } = await runSpend({
+		level: 'campaign',
+		...customRange,
+		includeNames: false,
+	});
+	expect(result.code).toBe(0);
+	const state = await ctx.fake.state();
+	const strip = ({ adAccountName, campaignName, ...row }) => row;
+	expect(rows).toEqual(
+		[US, EU, JP].flatMap((adAccountId) =>
+			expectedDailyRows(state, { adAccountId, level: 'campaign', ...range }).map(strip),
+		),
+	);
+	expect([...new Set(rows.map((row) => row.currency))]).toEqual(['USD', 'EUR', 'JPY']);
+	expect(query(requests[0]).get('include_shared_accounts')).toBe('true');
+	// Names off: no call for names, one list and two analytics calls per account.
+	expect(calls(requests)).toHaveLength(1 + 3 * 3);
+});
+
+test('optional metrics: a column Pinterest leaves out is 0', async () => {
+	const { rows } = await runSpend({
+		adAccountSelection: 'selected',
+		adAccountIds: [US],
+		level: 'ad',
+		...customRange,
+		metrics: ['IMPRESSION_1', 'CLICKTHROUGH_1', 'OUTBOUND_CLICK_1'],
+		options: { extraColumns: 'total_conversions', includeZeroSpend: true },
+	});
+	const state = await ctx.fake.state();
+	expect(rows).toHaveLength(
+		expectedDailyRows(state, { adAccountId: US, level: 'ad', ...range, includeZeroSpend: true })
+			.length,
+	);
+	const zero = rows.find((row) => row.spendMicros === 0);
+	expect(zero).toMatchObject({
+		spend: 0,
+		impressions: 0,
+		pinClicks: 0,
+		outboundClicks: 0,
+		totalConversions: 0,
+	});
+	const { adDelivery } = require('../fake-pinterest/dataset');
+	for (const row of rows) {
+		const delivery = adDelivery(row.adId, row.date);
+		expect([row.impressions, row.pinClicks, row.outboundClicks, row.totalConversions]).toEqual([
+			delivery.impressions,
+			delivery.pinClicks,
+			delivery.outboundClicks,
+			delivery.conversions,
+		]);
+	}
+});
+
+test('more than 250 ads: pages of 250 and analytics batches of 250, synchronous', async () => {
+	await ctx.fake.reset({
+		shapes: { [US]: { campaigns: 4, adGroupsPerCampaign: 5, adsPerAdGroup: 30 } },
+	});
+	const { result, rows, requests } = await runSpend({
+		adAccountSelection: 'selected',
+		adAccountIds: [US],
+		level: 'ad',
+		...customRange,
+		options: { strategy: 'sync' },
+	});
+	expect(result.code).toBe(0);
+	const state = await ctx.fake.state();
+	expect(rows).toEqual(expectedDailyRows(state, { adAccountId: US, level: 'ad', ...range }));
+	const adLists = requests.filter((r) => r.path === `/ad_accounts/${US}/ads`);
+	expect(adLists.map((r) => query(r).get('bookmark'))).toEqual([
+		null,
+		expect.any(String),
+		expect.any(String),
+	]);
+	const batches = requests
+		.filter((r) => r.path === `/ad_accounts/${US}/ads/analytics`)
+		.map((r) => query(r).getAll('ad_ids').length);
+	expect(batches).toEqual([250, 250, 100]);
+});
+
+test('asynchronous report: ad (pin promotion) level, 18-digit ids exact, a FAILED report retried once', async () => {
+	await ctx.fake.config({ failNextReports: ['FAILED'] });
+	const { result, rows, requests } = await runSpend({
+		adAccountSelection: 'selected',
+		adAccountIds: [US],
+		level: 'ad',
+		...customRange,
+		options: { strategy: 'async' },
+	});
+	expect(result.code).toBe(0);
+	const state = await ctx.fake.state();
+	expect(rows).toEqual(expectedDailyRows(state, { adAccountId: US, level: 'ad', ...range }));
+	expect(
+		rows.every((row) => /^\d{18}$/.test(row.adId) && state.ads.some((ad) => ad.id === row.adId)),
+	).toBe(true);
+	const created = requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reports'));
+	expect(created.map((r) => r.json)).toEqual([
+		{
+			start_date: range.startDate,
+			end_date: range.endDate,
+			granularity: 'DAY',
+			columns: ['SPEND_IN_MICRO_DOLLAR'],
+			level: 'PIN_PROMOTION',
+			report_format: 'JSON',
+		},
+		{
+			start_date: range.startDate,
+			end_date: range.endDate,
+			granularity: 'DAY',
+			columns: ['SPEND_IN_MICRO_DOLLAR'],
+			level: 'PIN_PROMOTION',
+			report_format: 'JSON',
+		},
+	]);
+	expect(state.downloads).toEqual(['report-2']);
+});
+
+test('an asynchronous report that fails twice stops the node with a clear message', async () => {
+	await ctx.fake.config({ failNextReports: ['EXPIRED', 'CANCELLED'] });
+	const { result } = await runSpend({
+		adAccountSelection: 'selected',
+		adAccountIds: [US],
+		level: 'campaign',
+		...customRange,
+		options: { strategy: 'async' },
+	});
+	expect(result.code).not.toBe(0);
+	expect(result.nodeError('Pinterest Ad Spend').message).toBe(
+		`Pinterest's spend report for ad account ${US} ended EXPIRED, then CANCELLED`,
+	);
+});
+
+test('429 with a reset header, 5xx and a dropped connection are retried; nothing is lost', async () => {
+	await ctx.fake.faults([
+		{ kind: 'rateLimit', resetSeconds: 1, pathPattern: '/campaigns/analytics$' },
+		{ kind: 'serverError', status: 503, pathPattern: '/campaigns$' },
+		{ kind: 'connectionReset', pathPattern: '^/ad_accounts/\\d+$' },
+	]);
+	const { result, rows, requests } = await runSpend({
+		adAccountSelection: 'selected',
+		adAccountIds: [US],
+		level: 'campaign',
+		...customRange,
+	});
+	expect(result.code).toBe(0);
+	expect(rows).toEqual(
+		expectedDailyRows(await ctx.fake.state(), { adAccountId: US, level: 'campaign', ...range }),
+	);
+	expect(calls(requests)).toEqual([
+		`GET /ad_accounts/${US}`,
+		`GET /ad_accounts/${US}`,
+		`GET /ad_accounts/${US}/campaigns`,
+		`GET /ad_accounts/${US}/campaigns`,
+		`GET /ad_accounts/${US}/analytics`,
+		`GET /ad_accounts/${US}/campaigns/analytics`,
+		`GET /ad_accounts/${US}/campaigns/analytics`,
+	]);
+});
+
+test('a daily rate limit that resets hours later fails at once, saying when to retry', async () => {
+	await ctx.fake.faults([{ kind: 'rateLimit', resetSeconds: 67150, pathPattern: '/analytics$' }]);
+	const { result } = await runSpend({
+		adAccountSelection: 'selected',
+		adAccountIds: [US],
+		level: 'adAccount',
+		...customRange,
+	});
+	expect(result.code).not.toBe(0);
+	const error = result.nodeError('Pinterest Ad Spend');
+	expect(error.message).toBe(
+		`Pinterest rate limit reached while trying to get ad account analytics for ad account ${US}; gave up after 1 attempts`,
+	);
+	expect(error.description).toMatch(
+		/^Run the workflow again after \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z \(UTC\)\./,
+	);
+	expect(error.description).toContain('Pinterest request ID: fake-rid-');
+});
+
+test('an ad account the login cannot read: error item with "continue", the other accounts still report', async () => {
+	await ctx.fake.config({ forbiddenAdAccounts: { 'access-1': [EU] } });
+	const parameters = { level: 'adAccount', ...customRange };
+	const continued = await runSpend(parameters, { onError: 'continueRegularOutput' });
+	expect(continued.result.code).toBe(0);
+	const state = await ctx.fake.state();
+	expect(continued.rows).toEqual([
+		...expectedDailyRows(state, { adAccountId: US, level: 'adAccount', ...range }),
+		{
+			error: `This Pinterest login has no access to ad account ${EU} (get ad account analytics)`,
+			adAccountId: EU,
+			adAccountName: 'Acme EU',
+		},
+		...expectedDailyRows(state, { adAccountId: JP, level: 'adAccount', ...range }),
+	]);
+
+	const stopped = await runSpend(parameters);
+	expect(stopped.result.code).not.toBe(0);
+	expect(stopped.result.nodeError('Pinterest Ad Spend').message).toBe(
+		`This Pinterest login has no access to ad account ${EU} (get ad account analytics)`,
+	);
+	expect(JSON.stringify(stopped.result.run)).not.toMatch(/access-1|Bearer/);
+});

@@ -1,0 +1,157 @@
+import { createHash } from 'crypto';
+
+import { buildConversionEvent } from '../../../nodes/PinterestConversions/core/buildEvent';
+import type { ConversionEventInput } from '../../../nodes/PinterestConversions/core/types';
+import spec from '../../fixtures/pinterest-openapi/openapi.json';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const NOW_SECONDS = 1741597200; // 2025-03-10T09:00:00Z
+const eventSchema = spec.components.schemas.ConversionEvents.properties.data.items;
+
+const checkout: ConversionEventInput = {
+	eventName: 'checkout',
+	eventTime: '2025-03-09T14:30:00Z',
+	eventId: 'order-1001',
+	userData: {
+		email: ' Jane@Example.com ',
+		clientIpAddress: '203.0.113.7',
+		clientUserAgent: 'Mozilla/5.0',
+	},
+	customData: { value: 19.99, currency: 'usd', orderId: 'order-1001' },
+};
+
+function eventOf(input: ConversionEventInput) {
+	const outcome = buildConversionEvent(input, NOW_SECONDS);
+	if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+	return outcome.event;
+}
+
+function problemsOf(input: ConversionEventInput) {
+	const outcome = buildConversionEvent(input, NOW_SECONDS);
+	if (outcome.ok) throw new Error('expected problems');
+	return outcome.problems;
+}
+
+describe('buildConversionEvent', () => {
+	it('assembles the wire event, web by default', () => {
+		expect(eventOf(checkout)).toEqual({
+			event_name: 'checkout',
+			action_source: 'web',
+			event_time: 1741530600,
+			event_id: 'order-1001',
+			user_data: {
+				em: [sha256('jane@example.com')],
+				client_ip_address: '203.0.113.7',
+				client_user_agent: 'Mozilla/5.0',
+			},
+			custom_data: { currency: 'USD', value: '19.99', order_id: 'order-1001' },
+		});
+	});
+
+	it('maps optional event, app and device fields', () => {
+		const event = eventOf({
+			...checkout,
+			actionSource: 'App_iOS',
+			eventSourceUrl: 'https://shop.example/thanks?epik=dj0yJnU9',
+			optOut: 'false',
+			partnerName: 'direct',
+			language: 'en-US',
+			appId: 429047995,
+			appName: 'Shop',
+			appVersion: '7.9',
+			deviceBrand: 'Apple',
+			deviceCarrier: 'T-Mobile',
+			deviceModel: 'iPhone X',
+			deviceType: 'iPhone',
+			osVersion: '12.1.4',
+			wifi: true,
+			customData: undefined,
+		});
+		expect(event).toEqual({
+			event_name: 'checkout',
+			action_source: 'app_ios',
+			event_time: 1741530600,
+			event_id: 'order-1001',
+			event_source_url: 'https://shop.example/thanks?epik=dj0yJnU9',
+			opt_out: false,
+			partner_name: 'direct',
+			language: 'en',
+			app_id: '429047995',
+			app_name: 'Shop',
+			app_version: '7.9',
+			device_brand: 'Apple',
+			device_carrier: 'T-Mobile',
+			device_model: 'iPhone X',
+			device_type: 'iPhone',
+			os_version: '12.1.4',
+			wifi: true,
+			user_data: event.user_data,
+		});
+		const allowed = Object.keys(eventSchema.properties);
+		expect(Object.keys(event).filter((key) => !allowed.includes(key))).toEqual([]);
+		expect(eventSchema.required.every((key) => key in event)).toBe(true);
+	});
+
+	it('never copies unknown input keys onto the wire', () => {
+		const input = {
+			...checkout,
+			event_name: 'lead',
+			ip: '1.2.3.4',
+			customer: { email: 'x@y.z' },
+		} as ConversionEventInput;
+		expect(Object.keys(eventOf(input))).toEqual([
+			'event_name',
+			'action_source',
+			'event_time',
+			'event_id',
+			'user_data',
+			'custom_data',
+		]);
+	});
+
+	it('requires an event id and never invents one', () => {
+		expect(problemsOf({ ...checkout, eventId: '  ' })).toEqual([
+			{
+				field: 'eventId',
+				message:
+					'Event ID is required: Pinterest uses it to drop duplicates of retries and of events the Pinterest Tag also sent',
+				fix: "Map an ID that stays the same for this event on every run, e.g. the order ID (plus the event name if one order sends several events), and use the same value as the Tag's eventID.",
+			},
+		]);
+		expect(eventOf({ ...checkout, eventId: 1001 }).event_id).toBe('1001');
+	});
+
+	it('reports every problem at once, in field order, without personal data', () => {
+		const problems = problemsOf({
+			eventName: 'purchase',
+			actionSource: 'email',
+			eventTime: '2025-02-01T00:00:00Z',
+			eventSourceUrl: 'shop.example/thanks',
+			optOut: 'maybe',
+			language: 'english',
+			userData: { email: 'jane.private.example.org', phone: '+1 650 555 1234' },
+			customData: { value: '19,99', currency: 'dollars' },
+		});
+		expect(problems.map((found) => found.field)).toEqual([
+			'eventName',
+			'actionSource',
+			'eventTime',
+			'eventId',
+			'eventSourceUrl',
+			'optOut',
+			'language',
+			'email',
+			'currency',
+			'value',
+		]);
+		const json = JSON.stringify(problems);
+		expect(json).not.toContain('jane.private.example.org');
+		expect(json).not.toContain('650 555 1234');
+	});
+
+	it('needs user data that identifies someone', () => {
+		expect(problemsOf({ ...checkout, userData: undefined }).map((found) => found.field)).toEqual([
+			'email',
+		]);
+	});
+});

@@ -1,0 +1,203 @@
+import { formatAmount } from '../../../nodes/PinterestConversions/core/amounts';
+import { buildCustomData } from '../../../nodes/PinterestConversions/core/customData';
+import type { CustomDataInput } from '../../../nodes/PinterestConversions/core/types';
+import spec from '../../fixtures/pinterest-openapi/openapi.json';
+
+const customDataSchema =
+	spec.components.schemas.ConversionEvents.properties.data.items.properties.custom_data;
+
+function customDataOf(input: CustomDataInput) {
+	const outcome = buildCustomData(input);
+	if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+	return outcome.customData;
+}
+
+function problemsOf(input: CustomDataInput) {
+	const outcome = buildCustomData(input);
+	if (outcome.ok) throw new Error('expected problems');
+	return outcome.problems;
+}
+
+describe('amounts are sent as strings without float noise', () => {
+	it.each([
+		[19.99, '19.99'],
+		[0.1 + 0.2, '0.3'],
+		[72.39, '72.39'],
+		[100, '100'],
+		[0, '0'],
+		[1234567.891, '1234567.891'],
+		[9999999999999.99, '9999999999999.99'],
+		[1e-7, '0'],
+		[0.000001, '0.000001'],
+	])('%p → %p', (amount, expected) => {
+		expect(formatAmount(amount)).toBe(expected);
+	});
+
+	it('accepts numbers and plain decimal text', () => {
+		expect(customDataOf({ value: 19.99 })).toEqual({ value: '19.99' });
+		expect(customDataOf({ value: ' 019.990 ' })).toEqual({ value: '19.99' });
+		expect(customDataOf({ value: '47' })).toEqual({ value: '47' });
+	});
+
+	it.each([
+		['19,99', 'Value is not a decimal number'],
+		['$19.99', 'Value is not a decimal number'],
+		['1e3', 'Value is not a decimal number'],
+		[Number.POSITIVE_INFINITY, 'Value is not a decimal number'],
+		[-5, 'Value must not be negative'],
+		['-5.00', 'Value must not be negative'],
+		[1e21, 'Value is too large to be an amount'],
+		[1e13, 'Value is too large to be an amount'],
+	])('refuses %p', (value, message) => {
+		expect(problemsOf({ value }).map((found) => [found.field, found.message])).toEqual([
+			['value', message],
+		]);
+	});
+
+	it('explains that refunds have no Pinterest event', () => {
+		expect(problemsOf({ value: -19.99 })[0].fix).toBe(
+			'Pinterest has no refund event: send refunds elsewhere, or leave the amount empty.',
+		);
+	});
+});
+
+describe('buildCustomData', () => {
+	it('maps every supported field to its spec key', () => {
+		const customData = customDataOf({
+			value: 72.39,
+			currency: ' usd ',
+			orderId: 'CB-RECEIPT-1234',
+			contentIds: ['sku-1', 'sku-2'],
+			contents: [
+				{
+					id: 'sku-1',
+					itemPrice: 14.99,
+					quantity: 3,
+					itemName: 'Shirt',
+					itemCategory: 'Clothing',
+					itemBrand: 'Acme',
+				},
+				{ id: 'sku-2', itemPrice: '13.71', quantity: '2' },
+			],
+			numItems: 5,
+			searchString: 'blue shirt',
+			contentName: 'Shirts',
+			contentCategory: 'Clothing',
+			contentBrand: 'Acme',
+			optOutType: 'LDP',
+			predictedLtv: 2794.82,
+		});
+		const allowed = Object.keys(customDataSchema.properties);
+		const allowedInContents = Object.keys(customDataSchema.properties.contents.items.properties);
+		expect(Object.keys(customData ?? {}).filter((key) => !allowed.includes(key))).toEqual([]);
+		expect(
+			Object.keys(customData?.contents?.[0] ?? {}).filter(
+				(key) => !allowedInContents.includes(key),
+			),
+		).toEqual([]);
+		expect(customData).toEqual({
+			currency: 'USD',
+			value: '72.39',
+			content_ids: ['sku-1', 'sku-2'],
+			contents: [
+				{
+					id: 'sku-1',
+					item_price: '14.99',
+					quantity: 3,
+					item_name: 'Shirt',
+					item_category: 'Clothing',
+					item_brand: 'Acme',
+				},
+				{ id: 'sku-2', item_price: '13.71', quantity: 2 },
+			],
+			num_items: 5,
+			order_id: 'CB-RECEIPT-1234',
+			search_string: 'blue shirt',
+			opt_out_type: 'LDP',
+			content_name: 'Shirts',
+			content_category: 'Clothing',
+			content_brand: 'Acme',
+			predicted_ltv: '2794.82',
+		});
+	});
+
+	it('never emits keys outside the spec, at either level', () => {
+		const input = {
+			value: 5,
+			np: 'ss-company',
+			category_name: 'x',
+			contents: [{ id: 'a', sku: 'b', item_price: '3' }],
+		} as CustomDataInput;
+		expect(customDataOf(input)).toEqual({ value: '5', contents: [{ id: 'a' }] });
+	});
+
+	it('omits empty fields, empty contents entries and empty custom data altogether', () => {
+		expect(
+			customDataOf({
+				value: '',
+				currency: null,
+				contentIds: ['', null],
+				contents: [{}, { id: ' ' }],
+			}),
+		).toBe(undefined);
+		expect(buildCustomData(undefined)).toEqual({ ok: true });
+		expect(customDataOf({ orderId: 123456 })).toEqual({ order_id: '123456' });
+	});
+
+	it('names each invalid contents entry by position', () => {
+		expect(
+			problemsOf({
+				contents: [
+					{ id: 'a', quantity: 2.5 },
+					'sku-9',
+					{ id: 'c', quantity: 0, itemPrice: 'free' },
+				],
+			}),
+		).toEqual([
+			{
+				field: 'contents[0].quantity',
+				message: 'Quantity must be a whole number of at least 1',
+				fix: 'Map a whole number to Quantity.',
+			},
+			{
+				field: 'contents[1]',
+				message: 'Contents entry 2 is not an object',
+				fix: 'Give each entry id, itemPrice and quantity.',
+			},
+			{
+				field: 'contents[2].itemPrice',
+				message: 'Item price is not a decimal number',
+				fix: 'Map a plain number such as 19.99: "." as decimal point, no currency symbol or thousands separator.',
+			},
+			{
+				field: 'contents[2].quantity',
+				message: 'Quantity must be a whole number of at least 1',
+				fix: 'Map a whole number to Quantity.',
+			},
+		]);
+	});
+
+	it('checks currency, item count and list shapes', () => {
+		expect(problemsOf({ currency: '$', numItems: -1, contents: { id: 'a' } })).toEqual([
+			{
+				field: 'currency',
+				message: 'Currency is not a three-letter ISO 4217 code',
+				fix: 'Map a code such as USD or EUR, not a symbol.',
+			},
+			{
+				field: 'contents',
+				message: 'Contents must be a list',
+				fix: 'Map a list of { id, itemPrice, quantity } objects.',
+			},
+			{
+				field: 'numItems',
+				message: 'Number of items must be a whole number of at least 0',
+				fix: 'Map a whole number to Number of items.',
+			},
+		]);
+		expect(customDataOf({ numItems: 0, contentIds: 'sku-1,sku-2' })).toEqual({
+			num_items: 0,
+			content_ids: ['sku-1,sku-2'],
+		});
+	});
+});

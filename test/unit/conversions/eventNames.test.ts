@@ -1,0 +1,73 @@
+import { STANDARD_EVENT_NAMES } from '../../../nodes/PinterestConversions/core/constants';
+import { checkEventName } from '../../../nodes/PinterestConversions/core/eventNames';
+
+const VALID_LIST =
+	'Valid names: add_payment_info, add_to_cart, add_to_wishlist, app_install, checkout, custom, initiate_checkout, lead, page_visit, search, signup, subscribe, view_category, view_content, watch_video.';
+
+describe('checkEventName', () => {
+	it('knows exactly the 15 names of the spec (v5.23) enum', () => {
+		expect(STANDARD_EVENT_NAMES).toHaveLength(15);
+		for (const name of STANDARD_EVENT_NAMES)
+			expect(checkEventName(name)).toEqual({ ok: true, eventName: name });
+	});
+
+	it.each([
+		[' Checkout ', 'checkout'],
+		['Add To Cart', 'add_to_cart'],
+		['addtocart', 'add_to_cart'],
+		['PageVisit', 'page_visit'],
+		['sign-up', 'signup'],
+		['VIEW_CATEGORY', 'view_category'],
+		['Custom', 'custom'],
+	])('reads %p as %p (case, spaces, hyphens and underscores ignored)', (input, expected) => {
+		expect(checkEventName(input)).toEqual({ ok: true, eventName: expected });
+	});
+
+	it('refuses unknown names with the list of valid ones', () => {
+		expect(checkEventName('refund')).toEqual({
+			ok: false,
+			problems: [
+				{
+					field: 'eventName',
+					message: 'Event name "refund" is not a Pinterest event name.',
+					fix: `${VALID_LIST} Use "custom" for any other event.`,
+				},
+			],
+		});
+	});
+
+	it.each([
+		['purchase', 'checkout'],
+		['Page View', 'page_visit'],
+		['CompleteRegistration', 'signup'],
+		['begin_checkout', 'initiate_checkout'],
+	])('suggests, but never applies, the Pinterest name for %p', (input, suggestion) => {
+		const outcome = checkEventName(input);
+		expect(outcome.ok).toBe(false);
+		expect(!outcome.ok && outcome.problems[0].message).toBe(
+			`Event name "${input}" is not a Pinterest event name. Did you mean "${suggestion}"?`,
+		);
+	});
+
+	it('refuses numbers and objects', () => {
+		expect(checkEventName(42)).toMatchObject({
+			problems: [{ message: 'Event name "42" is not a Pinterest event name.' }],
+		});
+		expect(checkEventName({ name: 'checkout' })).toMatchObject({
+			problems: [{ message: 'Event name must be text' }],
+		});
+	});
+
+	it.each([undefined, null, '', '  '])('requires a name (%p)', (value) => {
+		expect(checkEventName(value)).toEqual({
+			ok: false,
+			problems: [
+				{
+					field: 'eventName',
+					message: 'Event name is required',
+					fix: `Pick a Pinterest event. ${VALID_LIST}`,
+				},
+			],
+		});
+	});
+});
