@@ -115,32 +115,27 @@ export async function sendEvents(this: IExecuteFunctions): Promise<INodeExecutio
 				],
 			};
 		}
-		const base = {
-			test,
-			adAccountId,
-			eventName: String(this.getNodeParameter('eventName', itemIndex, '')),
-		};
-		if (!/^\d{1,18}$/.test(adAccountId)) {
+		const refused = (reason: string, details: IDataObject = {}) =>
 			results.push({
 				itemIndex,
 				sent: false,
 				json: {
 					status: 'failed',
-					...base,
-					reason: `Ad account ID "${adAccountId}" is not a Pinterest ad account ID: choose one or give its number`,
+					test,
+					adAccountId,
+					eventName: String(this.getNodeParameter('eventName', itemIndex, '')),
+					eventId: String(this.getNodeParameter('eventId', itemIndex, '')),
+					reason,
+					...details,
 				},
 			});
+		if (!/^\d{1,18}$/.test(adAccountId)) {
+			refused(
+				`Ad account ID "${adAccountId}" is not a Pinterest ad account ID: choose one or give its number`,
+			);
 		} else if (!built.ok) {
-			results.push({
-				itemIndex,
-				sent: false,
-				json: {
-					status: 'failed',
-					...base,
-					eventId: String(this.getNodeParameter('eventId', itemIndex, '')),
-					reason: describeProblems(built.problems),
-					problems: built.problems as unknown as IDataObject[],
-				},
+			refused(describeProblems(built.problems), {
+				problems: built.problems as unknown as IDataObject[],
 			});
 		} else {
 			pending.push({ itemIndex, adAccountId, event: built.event });

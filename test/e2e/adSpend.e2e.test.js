@@ -1,8 +1,8 @@
 // "Get ad spend" in a real n8n against the fake Pinterest API: every level, several accounts and
 // currencies, archived entities, missing columns, pagination, more than 250 entities, async reports,
 // rate limits and server errors, and an ad account the login may not read.
-const { e2eContext } = require('../harness/e2eContext');
-const { credentials, workflowWith, adSpendNode } = require('../harness/fixtures');
+const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
+const { workflowWith, adSpendNode } = require('../harness/fixtures');
 const { expectedDailyRows, totalMicros, daysAgo } = require('./spendExpectations');
 
 const ctx = e2eContext();
@@ -25,15 +25,7 @@ async function runSpend(parameters, nodeSettings) {
 const calls = (requests) => requests.map((r) => `${r.method} ${r.path}`);
 const query = (request) => new URLSearchParams(request.query);
 
-beforeEach(async () => {
-	await ctx.fake.reset();
-	await ctx.cli.importCredentials(credentials(ctx.proxyUrl));
-	await ctx.contractViolations({ clear: true });
-});
-
-afterEach(async () => {
-	expect(await ctx.contractViolations({ clear: true })).toEqual([]);
-});
+freshPinterestForEachTest(ctx);
 
 test.each(['campaign', 'adGroup', 'ad'])(
 	'%s level: every entity, archived ones included, named, exact to the micro',

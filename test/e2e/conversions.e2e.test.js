@@ -2,7 +2,7 @@
 // mode, per-event failures in a 200 and in a 422, retries, batching, and raw PII never leaving n8n.
 const { createHash } = require('node:crypto');
 
-const { e2eContext } = require('../harness/e2eContext');
+const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { credentials, workflowWith, conversionsNode } = require('../harness/fixtures');
 
 const ctx = e2eContext();
@@ -53,14 +53,8 @@ async function send(inputItems, parameters = {}, options = {}) {
 	};
 }
 
-beforeEach(async () => {
-	await ctx.fake.reset();
-	await ctx.cli.importCredentials(credentials(ctx.proxyUrl));
-	await ctx.contractViolations({ clear: true });
-});
-
+freshPinterestForEachTest(ctx);
 afterEach(async () => {
-	expect(await ctx.contractViolations({ clear: true })).toEqual([]);
 	expect((await ctx.fake.state()).privacyViolations).toEqual([]);
 });
 

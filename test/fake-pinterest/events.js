@@ -14,23 +14,14 @@ const HASHED_FIELDS = [
 	'hashed_maids',
 ];
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const STANDARD_EVENTS = new Set([
-	'add_payment_info',
-	'add_to_cart',
-	'add_to_wishlist',
-	'app_install',
-	'checkout',
-	'custom',
-	'initiate_checkout',
-	'lead',
-	'page_visit',
-	'search',
-	'signup',
-	'subscribe',
-	'view_category',
-	'view_content',
-	'watch_video',
-]);
+/** The event names Pinterest's OpenAPI description lists (as a Markdown list in the field's description). */
+const STANDARD_EVENTS = new Set(
+	require('../fixtures/pinterest-openapi/openapi.json')
+		.components.schemas.ConversionEvents.properties.data.items.properties.event_name.description.match(
+			/`[a-z_]+`/g,
+		)
+		.map((name) => name.slice(1, -1)),
+);
 const MAX_AGE_SECONDS = 7 * 86400;
 const MAX_FUTURE_SECONDS = 3600;
 

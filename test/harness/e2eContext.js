@@ -1,4 +1,5 @@
 // What a test file needs to reach the shared fake API, the proxy and n8n (set up by globalSetup.js).
+const { credentials } = require('./fixtures');
 const { N8nCli, importAndExecute } = require('./n8n');
 
 function e2eContext() {
@@ -41,4 +42,19 @@ function e2eContext() {
 	};
 }
 
-module.exports = { e2eContext };
+/**
+ * Jest hooks for a test file: before each test a fresh fake (default data) and the test credentials
+ * imported anew; after each, no contract violation may have been seen.
+ */
+function freshPinterestForEachTest(ctx) {
+	beforeEach(async () => {
+		await ctx.fake.reset();
+		await ctx.cli.importCredentials(credentials(ctx.proxyUrl));
+		await ctx.contractViolations({ clear: true });
+	});
+	afterEach(async () => {
+		expect(await ctx.contractViolations({ clear: true })).toEqual([]);
+	});
+}
+
+module.exports = { e2eContext, freshPinterestForEachTest };
