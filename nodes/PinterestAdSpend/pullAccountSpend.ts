@@ -17,7 +17,7 @@ import {
 	type ReportOutcome,
 } from './spendApi';
 import { mergeRows, spendMicrosOf, toSpendRow, type SpendRow } from './spendRows';
-import { planStrategy, type StrategyChoice } from './strategy';
+import { planStrategy, type StrategyChoice, type StrategyPlan } from './strategy';
 import { asyncWindows, syncWindows } from './windows';
 import { fillZeroRows } from './zeroFill';
 
@@ -84,25 +84,17 @@ async function reportWithOneRetry(
 	);
 }
 
-/** Spend rows of one ad account, checked against the account's own total for the same days. */
-export async function pullAccountSpend(
+/** One pull of an account's rows (merged per entity and day) and of its own total for the same days. */
+async function fetchSpend(
 	ctx: IExecuteFunctions,
 	client: PinterestClient,
 	account: AdAccount,
 	request: SpendRequest,
-): Promise<SpendRow[]> {
-	const { level, granularity, range, todayUtc } = request;
-	const columns = [...new Set([...SPEND_COLUMNS, ...request.metricColumns])];
-	const { ids, chains } = await listLevel(client, account.id, request);
-	const plan = planStrategy({
-		requested: request.strategy,
-		level,
-		entityCount: ids.length,
-		range,
-		granularity,
-		todayUtc,
-	});
-
+	plan: StrategyPlan,
+	ids: string[],
+	columns: string[],
+) {
+	const { level, granularity } = request;
 	const levelRows: AnalyticsRow[] = [];
 	const accountRows: AnalyticsRow[] = [];
 	for (const window of plan.windows) {
@@ -145,23 +137,56 @@ export async function pullAccountSpend(
 	else if (plan.strategy === 'async')
 		accountRows.push(...(await accountTotalRows(ctx, client, account.id, request)));
 
+	const rows = mergeRows(levelRows, LEVEL_API[level].idColumn, columns);
+	return {
+		rows,
+		levelMicros: rows.reduce((sum, row) => sum + spendMicrosOf(row), 0),
+		accountMicros: accountRows.reduce((sum, row) => sum + spendMicrosOf(row), 0),
+	};
+}
+
+/** Spend rows of one ad account, checked against the account's own total for the same days. */
+export async function pullAccountSpend(
+	ctx: IExecuteFunctions,
+	client: PinterestClient,
+	account: AdAccount,
+	request: SpendRequest,
+): Promise<SpendRow[]> {
+	const { level, granularity, range, todayUtc } = request;
+	const columns = [...new Set([...SPEND_COLUMNS, ...request.metricColumns])];
+	const { ids, chains } = await listLevel(client, account.id, request);
+	const plan = planStrategy({
+		requested: request.strategy,
+		level,
+		entityCount: ids.length,
+		range,
+		granularity,
+		todayUtc,
+	});
+
 	const idColumn = LEVEL_API[level].idColumn;
-	const merged = mergeRows(levelRows, idColumn, columns);
-	const rows = request.includeZeroSpend
-		? fillZeroRows(merged, level === 'adAccount' ? [account.id] : ids, idColumn, range, granularity)
-		: merged.filter((row) => spendMicrosOf(row) !== 0);
-	const levelMicros = merged.reduce((sum, row) => sum + spendMicrosOf(row), 0);
-	const accountMicros = accountRows.reduce((sum, row) => sum + spendMicrosOf(row), 0);
-	if (levelMicros !== accountMicros) {
+	let fetched = await fetchSpend(ctx, client, account, request, plan, ids, columns);
+	if (fetched.levelMicros !== fetched.accountMicros) {
+		// Today's numbers can move between two calls: one fresh pull before failing.
+		ctx.logger.warn(
+			`Pinterest Ad Spend: totals of ad account ${account.id} differ; pulling once more`,
+		);
+		fetched = await fetchSpend(ctx, client, account, request, plan, ids, columns);
+	}
+	if (fetched.levelMicros !== fetched.accountMicros) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`The ${level} rows of ad account ${account.id} add up to ${levelMicros} micros, but Pinterest reports ${accountMicros} micros for the account from ${range.startDate} to ${range.endDate}`,
+			`The ${level} rows of ad account ${account.id} add up to ${fetched.levelMicros} micros, but Pinterest reports ${fetched.accountMicros} micros for the account from ${range.startDate} to ${range.endDate}`,
 			{
 				description:
 					'Some spend could not be attributed to a listed entity. Run the workflow again; if it persists, use the Ad Account level.',
 			},
 		);
 	}
+	const merged = fetched.rows;
+	const rows = request.includeZeroSpend
+		? fillZeroRows(merged, level === 'adAccount' ? [account.id] : ids, idColumn, range, granularity)
+		: merged.filter((row) => spendMicrosOf(row) !== 0);
 	const context = {
 		account,
 		level,

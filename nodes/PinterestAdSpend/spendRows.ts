@@ -26,6 +26,8 @@ const METRIC_FIELD_NAMES: Record<string, string> = {
 	OUTBOUND_CLICK_1: 'outboundClicks',
 };
 const SPEND_MICROS_COLUMN = 'SPEND_IN_MICRO_DOLLAR';
+/** Ratios, averages and reach-style columns (CTR, CPC_IN_MICRO_DOLLAR, TOTAL_IMPRESSION_FREQUENCY…). */
+const NON_ADDITIVE_COLUMN = /CTR|CPC|CPM|CPA|ROAS|RATE|FREQUENCY|AVG|PERCENT|_USER$/;
 
 /** TOTAL_CONVERSIONS → totalConversions. */
 export function metricFieldName(column: string): string {
@@ -67,8 +69,11 @@ export function mergeRows(
 			continue;
 		}
 		for (const column of columns) {
-			if (row[column] !== undefined)
-				existing[column] = Number(existing[column] ?? 0) + Number(row[column]);
+			if (row[column] === undefined) continue;
+			// A rate or average of two windows is not their sum, and cannot be rebuilt from them.
+			existing[column] = NON_ADDITIVE_COLUMN.test(column)
+				? null
+				: Number(existing[column] ?? 0) + Number(row[column]);
 		}
 	}
 	return [...merged.values()];
@@ -95,8 +100,8 @@ export function toSpendRow(row: AnalyticsRow, ctx: SpendRowContext): SpendRow {
 	out.spend = microsToDecimal(micros);
 	out.spendMicros = micros;
 	for (const column of ctx.metricColumns) {
-		const value = Number(row[column] ?? 0);
-		out[metricFieldName(column)] = Number.isFinite(value) ? value : 0;
+		const value = row[column] === null ? null : Number(row[column] ?? 0);
+		out[metricFieldName(column)] = value === null || Number.isFinite(value) ? value : 0;
 	}
 	return out;
 }

@@ -111,6 +111,21 @@ describe('spend rows', () => {
 		});
 	});
 
+	it('does not add up rates from different windows: the merged rate is unknown', () => {
+		const merged = mergeRows(
+			[
+				{ AD_ID: '1', SPEND_IN_MICRO_DOLLAR: 100, CTR: 0.5, CPC_IN_MICRO_DOLLAR: 20 },
+				{ AD_ID: '1', SPEND_IN_MICRO_DOLLAR: 200, CTR: 0.25, CPC_IN_MICRO_DOLLAR: 40 },
+			],
+			'AD_ID',
+			['SPEND_IN_MICRO_DOLLAR', 'CTR', 'CPC_IN_MICRO_DOLLAR'],
+		);
+		expect(merged).toEqual([
+			{ AD_ID: '1', SPEND_IN_MICRO_DOLLAR: 300, CTR: null, CPC_IN_MICRO_DOLLAR: null },
+		]);
+		expect(toSpendRow(merged[0], context({ metricColumns: ['CTR'] })).ctr).toBeNull();
+	});
+
 	it('adds up rows of the same entity and day from different request windows', () => {
 		const merged = mergeRows(
 			[
