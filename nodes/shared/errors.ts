@@ -66,9 +66,10 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 		};
 	}
 	if (failure.statusCode === undefined) {
+		// The socket error code goes in the description: n8n replaces messages that contain one.
 		return {
-			message: `Could not reach Pinterest to ${what} (${failure.networkErrorCode ?? failure.message ?? 'no response'})`,
-			description: `Tried ${failure.attempts} times. Check this n8n instance's network connection and the credential's environment / base URL.`,
+			message: `Could not reach Pinterest to ${what}`,
+			description: `The connection failed (${failure.networkErrorCode ?? failure.message ?? 'no response'}) ${failure.attempts} times. Check this n8n instance's network connection and the credential's environment / base URL.`,
 		};
 	}
 	if (failure.malformedBody) {

@@ -74,6 +74,18 @@ test('n8n loads both credential types and the nodes of the package', async () =>
 			},
 		});
 		expect(revoked.body.data.status).toBe('Error');
+
+		// The schedule template through the public API: created and published, so its trigger runs.
+		const {
+			id,
+			active,
+			pinData,
+			...template
+		} = require('../../workflows/pinterest-ad-spend-every-15-minutes.json');
+		const created = await server.publicApi('POST', '/workflows', template);
+		expect(created.status).toBe(200);
+		const activated = await server.publicApi('POST', `/workflows/${created.body.id}/activate`);
+		expect([activated.status, activated.body.active]).toEqual([200, true]);
 	} finally {
 		await server.stop();
 	}

@@ -1,0 +1,103 @@
+import type { INode } from 'n8n-workflow';
+
+import { toPinterestApiError, type FinalFailure } from '../../../nodes/shared/errors';
+
+const node: INode = {
+	id: 'n1',
+	name: 'Pinterest Ad Spend',
+	type: 'n8n-nodes-pinterest-ads.pinterestAdSpend',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+const call = { label: 'list campaigns', adAccountId: '549755885175' };
+const NOW_MS = Date.parse('2026-01-02T03:04:05.000Z');
+
+function explain(failure: Partial<FinalFailure>) {
+	const error = toPinterestApiError(
+		node,
+		{ attempts: 1, requestId: 'rid-1', ...failure },
+		call,
+		NOW_MS,
+	);
+	return { message: error.message, description: error.description, httpCode: error.httpCode };
+}
+
+describe('toPinterestApiError', () => {
+	it('401: reconnect the credential', () => {
+		expect(
+			explain({ statusCode: 401, pinterestCode: 2, message: 'Authentication failed.' }),
+		).toEqual({
+			message:
+				"Pinterest rejected the credential's token (list campaigns for ad account 549755885175)",
+			description:
+				'The token is invalid, expired or revoked. Reconnect the Pinterest credential, or generate a new conversion access token in Ads Manager. Pinterest said: "Authentication failed.". Pinterest request ID: rid-1.',
+			httpCode: '401',
+		});
+	});
+
+	it('403 or code 29: no access to the ad account, check Business Access', () => {
+		expect(explain({ statusCode: 403, pinterestCode: 29 }).message).toBe(
+			'This Pinterest login has no access to ad account 549755885175 (list campaigns)',
+		);
+		expect(explain({ statusCode: 403, pinterestCode: 29 }).description).toMatch(
+			/^Check Business Access/,
+		);
+	});
+
+	it('code 3: a missing scope', () => {
+		expect(explain({ statusCode: 401, pinterestCode: 3 }).message).toBe(
+			'The Pinterest credential lacks a permission needed to list campaigns for ad account 549755885175',
+		);
+	});
+
+	it('404: check the ad account id', () => {
+		expect(
+			explain({ statusCode: 404, pinterestCode: 2, message: 'AdAccount not found.' }),
+		).toMatchObject({
+			message:
+				'Pinterest could not find what was asked for (list campaigns for ad account 549755885175)',
+			httpCode: '404',
+		});
+	});
+
+	it('rate limit beyond the wait budget: when to run again, in UTC', () => {
+		expect(
+			explain({ statusCode: 429, pinterestCode: 8, attempts: 3, retryAfterMs: 3_600_000 }),
+		).toMatchObject({
+			message:
+				'Pinterest rate limit reached while trying to list campaigns for ad account 549755885175; gave up after 3 attempts',
+			description:
+				'Run the workflow again after 2026-01-02T04:04:05.000Z (UTC). Spread schedules of workflows that use the same Pinterest login. Pinterest request ID: rid-1.',
+		});
+	});
+
+	it('5xx and connection failures after retries', () => {
+		expect(explain({ statusCode: 503, attempts: 7 }).message).toBe(
+			'Pinterest failed to list campaigns for ad account 549755885175 (HTTP 503) after 7 attempts',
+		);
+		expect(explain({ networkErrorCode: 'ECONNRESET', attempts: 7 })).toMatchObject({
+			message: 'Could not reach Pinterest to list campaigns for ad account 549755885175',
+			description: expect.stringMatching(/^The connection failed \(ECONNRESET\) 7 times\./),
+		});
+	});
+
+	it('keeps only Pinterest code, message and request id as the error body', () => {
+		const error = toPinterestApiError(
+			node,
+			{
+				statusCode: 400,
+				pinterestCode: 1,
+				message: 'Invalid parameters.',
+				attempts: 1,
+				requestId: 'rid-9',
+			},
+			call,
+			NOW_MS,
+		);
+		expect(error.message).toBe(
+			'Pinterest refused the request to list campaigns for ad account 549755885175 (HTTP 400)',
+		);
+		expect(JSON.stringify(error)).not.toMatch(/Bearer|authorization/i);
+	});
+});
