@@ -2,7 +2,7 @@
 // fake Pinterest API (checked against Pinterest's OpenAPI description), and an expired access
 // token is refreshed once and the rotated tokens are stored.
 const { e2eContext } = require('../harness/e2eContext');
-const { credentials, workflowWith, adSpendNode } = require('../harness/fixtures');
+const { credentials, workflowWith, adSpendNode, OAUTH_CREDENTIAL } = require('../harness/fixtures');
 const { startN8nServer } = require('../../scripts/n8n-server');
 const { n8nEnv } = require('../harness/n8n');
 const { adDelivery } = require('../fake-pinterest/dataset');
@@ -82,10 +82,20 @@ test('n8n loads both credential types and the nodes of the package', async () =>
 			pinData,
 			...template
 		} = require('../../workflows/pinterest-ad-spend-every-15-minutes.json');
+		// As a user does after importing it, the template's credential is set to an existing one.
+		template.nodes = template.nodes.map((node) =>
+			node.credentials
+				? { ...node, credentials: { pinterestAdsOAuth2Api: OAUTH_CREDENTIAL } }
+				: node,
+		);
 		const created = await server.publicApi('POST', '/workflows', template);
 		expect(created.status).toBe(200);
 		const activated = await server.publicApi('POST', `/workflows/${created.body.id}/activate`);
-		expect([activated.status, activated.body.active]).toEqual([200, true]);
+		expect([activated.status, activated.body.active, activated.body.message]).toEqual([
+			200,
+			true,
+			undefined,
+		]);
 	} finally {
 		await server.stop();
 	}
