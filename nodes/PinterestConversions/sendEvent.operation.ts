@@ -27,8 +27,8 @@ function describeProblems(problems: InputProblem[]) {
 }
 
 function readInput(ctx: IExecuteFunctions, itemIndex: number): ConversionEventInput {
-	const contents = ctx.getNodeParameter('customData.contents', itemIndex, '[]');
 	const customData = ctx.getNodeParameter('customData', itemIndex, {}) as IDataObject;
+	const contents = customData.contents ?? '[]';
 	return {
 		eventName: ctx.getNodeParameter('eventName', itemIndex),
 		actionSource: ctx.getNodeParameter('actionSource', itemIndex),

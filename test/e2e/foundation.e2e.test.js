@@ -75,6 +75,37 @@ test('n8n loads both credential types and the nodes of the package', async () =>
 		});
 		expect(revoked.body.data.status).toBe('Error');
 
+		// The editor's ad account pickers load from the API through the OAuth2 credential.
+		const picker = (nodeName, body) =>
+			server.rest(
+				'POST',
+				`/dynamic-node-parameters/${body.filter === undefined ? 'options' : 'resource-locator-results'}`,
+				{
+					nodeTypeAndVersion: { name: `n8n-nodes-pinterest-ads.${nodeName}`, version: 1 },
+					credentials: { pinterestAdsOAuth2Api: OAUTH_CREDENTIAL },
+					...body,
+				},
+			);
+		const options = await picker('pinterestAdSpend', {
+			path: 'adAccountIds',
+			methodName: 'getAdAccounts',
+			currentNodeParameters: { operation: 'get', adAccountSelection: 'selected' },
+		});
+		expect(options.body.data).toEqual([
+			{ name: 'Acme US (549755885175, USD)', value: '549755885175' },
+			{ name: 'Acme EU (549755885176, EUR)', value: '549755885176' },
+			{ name: 'Acme JP (549755885177, JPY)', value: '549755885177' },
+		]);
+		const search = await picker('pinterestConversions', {
+			path: 'adAccount',
+			methodName: 'searchAdAccounts',
+			filter: 'eu',
+			currentNodeParameters: { authentication: 'oAuth2', operation: 'sendEvent' },
+		});
+		expect(search.body.data.results).toEqual([
+			{ name: 'Acme EU (549755885176, EUR)', value: '549755885176' },
+		]);
+
 		// The schedule template through the public API: created and published, so its trigger runs.
 		const {
 			id,
