@@ -37,9 +37,8 @@ async function selectedAccounts(
 				'Pick at least one ad account, or choose "All Ad Accounts This Login Can Access"',
 		});
 	}
-	const accounts: AdAccount[] = [];
-	for (const id of ids) accounts.push(await getAdAccount(client, id));
-	return accounts;
+	// Read one by one inside the account loop: an account the login cannot read fails alone.
+	return ids.map((id): AdAccount => ({ id }));
 }
 
 function readRequest(this: IExecuteFunctions, itemIndex: number): SpendRequest {
@@ -86,8 +85,10 @@ export async function getSpend(
 	const client = await PinterestClient.create(this, 'pinterestAdsOAuth2Api');
 	const accounts = await selectedAccounts.call(this, client, itemIndex);
 	const output: INodeExecutionData[] = [];
-	for (const account of accounts) {
+	for (let account of accounts) {
 		try {
+			// Listed accounts come with their currency; selected ones are read for it.
+			if (account.currency === undefined) account = await getAdAccount(client, account.id);
 			const rows = await pullAccountSpend(this, client, account, request);
 			for (const row of rows) output.push({ json: row, pairedItem: { item: itemIndex } });
 		} catch (error) {

@@ -61,7 +61,7 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 		const reason = isRateLimited(failure) ? 'Pinterest rate limit reached' : 'Pinterest is busy';
 		const retryAt = new Date(nowMs + failure.retryAfterMs).toISOString();
 		return {
-			message: `${reason} while trying to ${what}; gave up after ${failure.attempts} attempts`,
+			message: `${reason} while trying to ${what}; ${failure.attempts > 0 ? `gave up after ${failure.attempts} attempts` : 'not sent'}`,
 			description: `Run the workflow again after ${retryAt} (UTC). Spread schedules of workflows that use the same Pinterest login.${said}`,
 		};
 	}

@@ -72,6 +72,12 @@ describe('toPinterestApiError', () => {
 		});
 	});
 
+	it('a window Pinterest said was used up, too far away to wait for: the call is not sent', () => {
+		expect(explain({ statusCode: 429, attempts: 0, retryAfterMs: 60_000_000 }).message).toBe(
+			'Pinterest rate limit reached while trying to list campaigns for ad account 549755885175; not sent',
+		);
+	});
+
 	it('5xx and connection failures after retries', () => {
 		expect(explain({ statusCode: 503, attempts: 7 }).message).toBe(
 			'Pinterest failed to list campaigns for ad account 549755885175 (HTTP 503) after 7 attempts',
