@@ -62,7 +62,8 @@ export function mergeRows(
 ): AnalyticsRow[] {
 	const merged = new Map<string, AnalyticsRow>();
 	for (const row of rows) {
-		const key = `${String(row[idColumn])}|${String(row.DATE ?? '')}`;
+		// Hourly rows may carry the hour in DATE or in a separate HOUR column: both are part of the key.
+		const key = `${String(row[idColumn])}|${String(row.DATE ?? '')}|${String(row.HOUR ?? '')}`;
 		const existing = merged.get(key);
 		if (!existing) {
 			merged.set(key, { ...row });
@@ -94,7 +95,8 @@ export function toSpendRow(row: AnalyticsRow, ctx: SpendRowContext): SpendRow {
 		if (ctx.includeNames) out[`${level}Name`] = chain[`${level}Name`] ?? null;
 	}
 	if (row.DATE !== undefined) out.date = String(row.DATE);
-	else
+	if (row.HOUR !== undefined) out.hour = Number(row.HOUR);
+	if (row.DATE === undefined)
 		Object.assign(out, { date: null, startDate: ctx.range.startDate, endDate: ctx.range.endDate });
 	const micros = spendMicrosOf(row);
 	out.spend = microsToDecimal(micros);

@@ -274,3 +274,44 @@ test('an ad account the login cannot read: error item with "continue", the other
 	);
 	expect(JSON.stringify(stopped.result.run)).not.toMatch(/access-1|Bearer/);
 });
+
+test.each(['TOTAL', 'WEEK'])(
+	'%s granularity: one row per campaign and bucket, exact sums of the days',
+	async (granularity) => {
+		const tenDays = { startDate: daysAgo(10), endDate: daysAgo(1) };
+		const { result, rows } = await runSpend({
+			adAccountSelection: 'selected',
+			adAccountIds: [US],
+			level: 'campaign',
+			datePreset: 'custom',
+			startDate: `${tenDays.startDate}T00:00:00`,
+			endDate: `${tenDays.endDate}T00:00:00`,
+			granularity,
+		});
+		expect(result.code).toBe(0);
+		const mondayOf = (day) => {
+			const t = Date.parse(`${day}T00:00:00Z`);
+			return new Date(t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000)
+				.toISOString()
+				.slice(0, 10);
+		};
+		const buckets = new Map();
+		for (const { date, spend, spendMicros, ...row } of expectedDailyRows(await ctx.fake.state(), {
+			adAccountId: US,
+			level: 'campaign',
+			...tenDays,
+		})) {
+			const bucket =
+				granularity === 'TOTAL' ? { date: null, ...tenDays } : { date: mondayOf(date) };
+			const key = `${bucket.date ?? ''}|${row.campaignId}`;
+			const sum = buckets.get(key) ?? { ...row, ...bucket, spend: 0, spendMicros: 0 };
+			sum.spendMicros += spendMicros;
+			sum.spend = sum.spendMicros / 1e6;
+			buckets.set(key, sum);
+		}
+		const expected = [...buckets.entries()]
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([, row]) => row);
+		expect(rows).toEqual(expected);
+	},
+);

@@ -111,6 +111,25 @@ describe('spend rows', () => {
 		});
 	});
 
+	it('keeps the hours of hourly rows apart, whether Pinterest puts the hour in DATE or in HOUR', () => {
+		const rows = [
+			{ AD_ID: '1', DATE: '2025-03-01', HOUR: 4, SPEND_IN_MICRO_DOLLAR: 10 },
+			{ AD_ID: '1', DATE: '2025-03-01', HOUR: 5, SPEND_IN_MICRO_DOLLAR: 20 },
+			{ AD_ID: '1', DATE: '2025-03-01 06:00:00', SPEND_IN_MICRO_DOLLAR: 30 },
+		];
+		const merged = mergeRows(rows, 'AD_ID', ['SPEND_IN_MICRO_DOLLAR']);
+		expect(merged).toHaveLength(3);
+		expect(
+			merged
+				.map((row) => toSpendRow(row, context({})))
+				.map((row) => [row.date, row.hour, row.spendMicros]),
+		).toEqual([
+			['2025-03-01', 4, 10],
+			['2025-03-01', 5, 20],
+			['2025-03-01 06:00:00', undefined, 30],
+		]);
+	});
+
 	it('does not add up rates from different windows: the merged rate is unknown', () => {
 		const merged = mergeRows(
 			[
