@@ -44,16 +44,17 @@ function chunk<T>(items: T[], size: number): T[][] {
 /** The entities of the level (their ids are what is asked for) and, for names, the levels above. */
 async function listLevel(client: PinterestClient, adAccountId: string, request: SpendRequest) {
 	const { level, includeNames } = request;
-	const wants = (entityLevel: Level, depth: number) =>
-		level === entityLevel ||
-		(includeNames && ['campaign', 'adGroup', 'ad'].indexOf(level) >= depth);
-	const list = async (entityLevel: Exclude<Level, 'adAccount'>, depth: number) =>
-		wants(entityLevel, depth)
+	const order: Level[] = ['campaign', 'adGroup', 'ad'];
+	// The level itself always; the levels above it only to name the rows.
+	const needed = (entityLevel: Level) =>
+		entityLevel === level || (includeNames && order.indexOf(entityLevel) < order.indexOf(level));
+	const list = async (entityLevel: Exclude<Level, 'adAccount'>) =>
+		needed(entityLevel)
 			? await listEntities<PinterestEntity>(client, adAccountId, entityLevel)
 			: [];
-	const campaigns = await list('campaign', 0);
-	const adGroups = await list('adGroup', 1);
-	const ads = await list('ad', 2);
+	const campaigns = await list('campaign');
+	const adGroups = await list('adGroup');
+	const ads = await list('ad');
 	const ofLevel = { adAccount: [], campaign: campaigns, adGroup: adGroups, ad: ads }[level];
 	return {
 		ids: ofLevel.map((entity) => entity.id),

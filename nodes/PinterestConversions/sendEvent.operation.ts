@@ -26,14 +26,18 @@ function describeProblems(problems: InputProblem[]) {
 	return problems.map((p) => `${p.field}: ${p.message}. ${p.fix}`).join(' | ');
 }
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number): ConversionEventInput {
+function readInput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	nowSeconds: number,
+): ConversionEventInput {
 	const customData = ctx.getNodeParameter('customData', itemIndex, {}) as IDataObject;
 	const contents = customData.contents ?? '[]';
 	return {
 		eventName: ctx.getNodeParameter('eventName', itemIndex),
 		actionSource: ctx.getNodeParameter('actionSource', itemIndex),
 		// Empty means now: the time the node runs stands in for the event time.
-		eventTime: ctx.getNodeParameter('eventTime', itemIndex, '') || Math.floor(Date.now() / 1000),
+		eventTime: ctx.getNodeParameter('eventTime', itemIndex, '') || nowSeconds,
 		eventId: ctx.getNodeParameter('eventId', itemIndex),
 		...(ctx.getNodeParameter('eventOptions', itemIndex, {}) as IDataObject),
 		userData: ctx.getNodeParameter('userData', itemIndex, {}) as IDataObject,
@@ -44,17 +48,22 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number): ConversionEventIn
 	};
 }
 
-async function resolveAdAccount(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	credentialType: PinterestCredentialType,
-) {
-	const chosen = String(
-		ctx.getNodeParameter('adAccount', itemIndex, '', { extractValue: true }) ?? '',
-	).trim();
-	if (chosen !== '' || credentialType !== 'pinterestConversionsApi') return chosen;
-	const credential = await ctx.getCredentials(credentialType);
-	return String(credential.adAccountId ?? '').trim();
+/**
+ * The ad account of item i: the node's field, or else (conversion token) the credential's own,
+ * read once per run rather than once per item.
+ */
+function adAccountResolver(ctx: IExecuteFunctions, credentialType: PinterestCredentialType) {
+	let credentialDefault: Promise<string> | undefined;
+	return async (itemIndex: number) => {
+		const chosen = String(
+			ctx.getNodeParameter('adAccount', itemIndex, '', { extractValue: true }) ?? '',
+		).trim();
+		if (chosen !== '' || credentialType !== 'pinterestConversionsApi') return chosen;
+		credentialDefault ??= ctx
+			.getCredentials(credentialType)
+			.then((credential) => String(credential.adAccountId ?? '').trim());
+		return await credentialDefault;
+	};
 }
 
 /** Sends one request; every item of the batch gets its outcome, even when the request fails. */
@@ -98,11 +107,12 @@ export async function sendEvents(this: IExecuteFunctions): Promise<INodeExecutio
 	const results: ItemResult[] = [];
 	const pending: PendingEvent[] = [];
 	const nowSeconds = Math.floor(Date.now() / 1000);
+	const adAccountOf = adAccountResolver(this, credentialType);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const adAccountId = await resolveAdAccount(this, itemIndex, credentialType);
+		const adAccountId = await adAccountOf(itemIndex);
 		let built: ReturnType<typeof buildConversionEvent>;
 		try {
-			built = buildConversionEvent(readInput(this, itemIndex), nowSeconds);
+			built = buildConversionEvent(readInput(this, itemIndex, nowSeconds), nowSeconds);
 		} catch (error) {
 			built = {
 				ok: false,
