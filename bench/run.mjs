@@ -21,7 +21,7 @@ const {
 
 const LATENCY_MS = 10;
 const US = '549755885175';
-const { nodeBin, n8nBin } = ensureN8nRuntime();
+const { nodeBin, n8nBin } = await ensureN8nRuntime();
 const userFolder = createUserFolder();
 installPackageInto(userFolder);
 const cli = new N8nCli(userFolder);

@@ -1,62 +1,314 @@
-// Installs (once) and locates the real n8n the tests and `npm start` run this package in.
-// n8n 2.41 needs Node 24; the machine may only have an older Node, so Node 24 comes from the npm
-// registry's `node-<platform>-<arch>` package (binary and headers), n8n is installed without
-// install scripts, and sqlite3, the one native module without a usable prebuilt binary offline,
-// is compiled against those Node 24 headers. Everything lives in a cache folder outside
-// node_modules, so a fresh clone pays for it once per machine.
-const { execFileSync } = require('node:child_process');
-const { existsSync, mkdirSync, writeFileSync, rmSync } = require('node:fs');
+// The real n8n that `npm start`, the end-to-end tests and the benchmarks run this package in.
+// n8n 2.41 needs Node 24 while the machine may have an older Node, so both come from the npm
+// registry: `runtime/package-lock.json` pins n8n's whole tree and the `node-<platform>-<arch>`
+// package (Node 24's binary and headers). `npm ci` installs it into a cache folder outside the
+// clone, and sqlite3, the one native module n8n needs without a prebuilt binary in its tarball,
+// is compiled from source (prebuilt binaries would be downloaded from outside the registry).
+//
+// A runtime is only used after a probe under its own Node shows that n8n is there at the pinned
+// version and that sqlite3's native binding loads. The probe runs on every use (about 0.1 s),
+// so a cache broken by an interrupted install or a deleted file is repaired, not trusted.
+const { spawn, spawnSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
 const { homedir } = require('node:os');
 const { join } = require('node:path');
 
-const N8N_VERSION = '2.41.1';
-const NODE_VERSION = '24.21.0';
+const lockDir = join(__dirname, '..', 'runtime');
+const lockText = fs.readFileSync(join(lockDir, 'package-lock.json'), 'utf8');
+const pinned = require('../runtime/package.json');
+
+const N8N_VERSION = pinned.dependencies.n8n;
+const nodePackage = `node-${process.platform}-${process.arch}`;
+const NODE_VERSION =
+	pinned.optionalDependencies[nodePackage] ?? Object.values(pinned.optionalDependencies)[0];
+/** What an install takes on disk (measured: 2.8 GB), with room for npm's temporary files. */
+const REQUIRED_FREE_BYTES = 4 * 1024 ** 3;
 
 const cacheRoot =
 	process.env.N8N_PINTEREST_RUNTIME_DIR ??
 	join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-pinterest-ads');
-
-const runtimeDir = join(cacheRoot, `n8n-${N8N_VERSION}-node-${NODE_VERSION}`);
-const nodePackage = `node-${process.platform}-${process.arch}`;
-const nodeHome = join(runtimeDir, 'node', 'node_modules', nodePackage);
+const lockHash = createHash('sha256').update(lockText).digest('hex').slice(0, 12);
+const runtimeDir = join(cacheRoot, `n8n-${N8N_VERSION}-node-${NODE_VERSION}-${lockHash}`);
+const modulesDir = join(runtimeDir, 'node_modules');
+const nodeHome = join(modulesDir, nodePackage);
 const nodeBin = join(nodeHome, 'bin', 'node');
-const n8nBin = join(runtimeDir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n');
-const readyMarker = join(runtimeDir, '.ready');
+const n8nBin = join(modulesDir, 'n8n', 'bin', 'n8n');
 
-function npm(args, cwd, extraEnv = {}) {
-	execFileSync('npm', args, {
-		cwd,
-		stdio: ['ignore', 'inherit', 'inherit'],
-		env: { ...process.env, ...extraEnv },
+/** A failure the user can act on: `message` is one sentence with the fix, never a stack trace. */
+class RuntimeError extends Error {
+	constructor(message) {
+		super(message);
+		this.stack = message;
+	}
+}
+
+const log = (line) => process.stderr.write(`${line}\n`);
+const seconds = (ms) => {
+	const s = Math.round(ms / 1000);
+	return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+};
+
+/**
+ * npm passes its settings to child processes as npm_config_* variables (this repository's
+ * .npmrc sets ignore-scripts, which would silently skip the sqlite3 build). Child npm calls get
+ * none of them: every setting they need is a flag on their own command line.
+ */
+function cleanEnv(extra = {}) {
+	const env = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (!/^npm_/i.test(key) && key !== 'INIT_CWD') env[key] = value;
+	}
+	return { ...env, ...extra };
+}
+
+/**
+ * Under the runtime's Node: its version, n8n's version, whether sqlite3's binding loads, and
+ * whether the n8n CLI answers `--version` (together about 0.15 s).
+ */
+function probe(dir = runtimeDir) {
+	const bin = join(dir, 'node_modules', nodePackage, 'bin', 'node');
+	if (!fs.existsSync(bin))
+		return { ok: false, problem: 'missing', detail: 'Node 24 is not installed' };
+	const script = `
+		const out = { node: process.version };
+		try { out.n8n = require(${JSON.stringify(join(dir, 'node_modules', 'n8n', 'package.json'))}).version; } catch {}
+		try { require(${JSON.stringify(join(dir, 'node_modules', 'sqlite3'))}); out.sqlite3 = 'ok'; }
+		catch (error) { out.sqlite3 = String(error.message).split('\\n')[0]; }
+		process.stdout.write(JSON.stringify(out));`;
+	const result = spawnSync(bin, ['-e', script], {
+		encoding: 'utf8',
+		timeout: 30_000,
+		env: cleanEnv(),
+	});
+	let found;
+	try {
+		found = JSON.parse(result.stdout);
+	} catch {
+		return {
+			ok: false,
+			problem: 'missing',
+			detail: `Node 24 does not run (${result.error?.code ?? `exit ${result.status}`})`,
+		};
+	}
+	if (found.node !== `v${NODE_VERSION}`) {
+		return {
+			ok: false,
+			problem: 'missing',
+			detail: `Node ${found.node} found, ${NODE_VERSION} expected`,
+		};
+	}
+	if (found.n8n !== N8N_VERSION) {
+		return {
+			ok: false,
+			problem: 'missing',
+			detail: found.n8n ? `n8n ${found.n8n} found` : 'n8n is not installed',
+		};
+	}
+	if (found.sqlite3 !== 'ok') {
+		return {
+			ok: false,
+			problem: 'sqlite3',
+			detail: `sqlite3's native binding does not load (${found.sqlite3})`,
+		};
+	}
+	const cli = spawnSync(bin, [join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), '--version'], {
+		encoding: 'utf8',
+		timeout: 30_000,
+		env: cleanEnv(),
+	});
+	if (cli.stdout?.trim() !== N8N_VERSION) {
+		return {
+			ok: false,
+			problem: 'missing',
+			detail: 'the n8n CLI does not answer with its version',
+		};
+	}
+	return { ok: true };
+}
+
+function freeBytes(dir) {
+	let probeDir = dir;
+	while (!fs.existsSync(probeDir)) probeDir = join(probeDir, '..');
+	const stats = fs.statfsSync(probeDir);
+	return stats.bavail * stats.bsize;
+}
+
+const topLevelPackages = Object.keys(JSON.parse(lockText).packages).filter((key) =>
+	/^node_modules\/(@[^/]+\/)?[^/]+$/.test(key),
+);
+/** How many of the lockfile's top-level packages are unpacked (a progress figure, not exact). */
+const countUnpacked = (dir) =>
+	topLevelPackages.filter((key) => fs.existsSync(join(dir, key, 'package.json'))).length;
+const safeReaddir = (dir) => {
+	try {
+		return fs.readdirSync(dir);
+	} catch {
+		return [];
+	}
+};
+
+/** Runs npm with its output in the install log; a progress line every 15 s while it runs. */
+function runNpm(step, args, { cwd, env, logFile, progress }) {
+	const started = Date.now();
+	log(`  ${step}…`);
+	const fd = fs.openSync(logFile, 'a');
+	fs.writeSync(fd, `\n$ npm ${args.join(' ')}\n`);
+	return new Promise((resolve, reject) => {
+		const child = spawn('npm', args, { cwd, env, stdio: ['ignore', fd, fd] });
+		const ticker = setInterval(() => {
+			log(`    ${seconds(Date.now() - started)}${progress ? `, ${progress()}` : ''}`);
+		}, 15_000);
+		child.on('error', (error) => finish(error));
+		child.on('exit', (code) => finish(code === 0 ? undefined : new Error(`npm exited ${code}`)));
+		function finish(error) {
+			clearInterval(ticker);
+			fs.closeSync(fd);
+			if (!error) {
+				log(`    done in ${seconds(Date.now() - started)}`);
+				return resolve();
+			}
+			reject(explainNpmFailure(step, logFile));
+		}
 	});
 }
 
-function installInto(dir, spec, extraArgs, extraEnv) {
-	rmSync(dir, { recursive: true, force: true });
-	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true }));
-	npm(['install', spec, '--no-audit', '--no-fund', '--loglevel=error', ...extraArgs], dir, extraEnv);
+function explainNpmFailure(step, logFile) {
+	const output = fs.readFileSync(logFile, 'utf8');
+	if (/ENOSPC/.test(output)) {
+		return new RuntimeError(
+			`The disk ran full while ${step.toLowerCase()}. Free some space (about 4 GB) or set N8N_PINTEREST_RUNTIME_DIR to a folder on a larger disk, then run again.`,
+		);
+	}
+	if (
+		/E(NOTFOUND|AI_AGAIN|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH|HOSTUNREACH)|network|socket hang up/i.test(
+			output,
+		)
+	) {
+		return new RuntimeError(
+			`Could not reach the npm registry while ${step.toLowerCase()}. Check the network connection (and npm's registry or proxy settings: npm config get registry), then run again. Details: ${logFile}`,
+		);
+	}
+	return new RuntimeError(
+		`${step} failed. The last lines of ${logFile} say why; fix that, then run again.`,
+	);
 }
 
-/** Makes sure Node 24 and n8n are installed; returns their paths. Idempotent. */
-function ensureN8nRuntime({ log = (m) => process.stderr.write(`${m}\n`) } = {}) {
-	if (existsSync(readyMarker)) return { nodeBin, n8nBin, runtimeDir };
+/** Compiles sqlite3 from source against the runtime's Node, install scripts explicitly on. */
+function buildSqlite3(dir, logFile, step = 'Building sqlite3 from source (about 1–2 minutes)') {
+	const home = join(dir, 'node_modules', nodePackage);
+	return runNpm(
+		step,
+		[
+			'rebuild',
+			'sqlite3',
+			'--ignore-scripts=false',
+			'--build-from-source',
+			`--nodedir=${home}`,
+			'--foreground-scripts',
+		],
+		{ cwd: dir, logFile, env: cleanEnv({ PATH: `${join(home, 'bin')}:${process.env.PATH}` }) },
+	);
+}
+
+async function install(logFile) {
+	if (!pinned.optionalDependencies[nodePackage]) {
+		throw new RuntimeError(
+			`The local n8n runs on Linux (x64 or arm64); this is ${process.platform}-${process.arch}. Use a Linux machine or container.`,
+		);
+	}
+	const free = freeBytes(cacheRoot);
+	if (free < REQUIRED_FREE_BYTES) {
+		throw new RuntimeError(
+			`Not enough disk space to install n8n: about 4 GB is needed in ${cacheRoot}, ${(free / 1024 ** 3).toFixed(1)} GB is free. ` +
+				'Free some space or set N8N_PINTEREST_RUNTIME_DIR to a folder on a larger disk, then run again.',
+		);
+	}
+	// Installed beside its final place and renamed when it works: an interrupted install leaves
+	// only a staging folder, which the next run removes.
+	const staging = `${runtimeDir}.staging-${process.pid}`;
+	fs.rmSync(staging, { recursive: true, force: true });
+	fs.mkdirSync(staging, { recursive: true });
+	fs.copyFileSync(join(lockDir, 'package.json'), join(staging, 'package.json'));
+	fs.copyFileSync(join(lockDir, 'package-lock.json'), join(staging, 'package-lock.json'));
 	const started = Date.now();
-	log(`Installing n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${runtimeDir} (once per machine, a few minutes)…`);
-	installInto(join(runtimeDir, 'node'), `${nodePackage}@${NODE_VERSION}`, ['--ignore-scripts']);
-	const node24Env = {
-		PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`,
-		npm_config_nodedir: nodeHome,
-	};
-	installInto(join(runtimeDir, 'n8n'), `n8n@${N8N_VERSION}`, ['--ignore-scripts'], node24Env);
-	npm(['rebuild', 'sqlite3', '--loglevel=error'], join(runtimeDir, 'n8n'), node24Env);
-	writeFileSync(readyMarker, new Date().toISOString());
-	log(`n8n runtime ready in ${Math.round((Date.now() - started) / 1000)} s`);
-	return { nodeBin, n8nBin, runtimeDir };
+	log(
+		`Installing n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${runtimeDir} (once per machine; about 5 minutes):`,
+	);
+	await runNpm(
+		`[1/3] Installing n8n and Node ${NODE_VERSION} from the lockfile (${topLevelPackages.length} packages)`,
+		['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
+		{
+			cwd: staging,
+			logFile,
+			env: cleanEnv(),
+			progress: () => `${countUnpacked(staging)} of ${topLevelPackages.length} packages unpacked`,
+		},
+	);
+	await buildSqlite3(
+		staging,
+		logFile,
+		'[2/3] Building sqlite3 from source for Node 24 (about 1–2 minutes)',
+	);
+	log('  [3/3] Checking that n8n answers and sqlite3 loads under Node 24…');
+	const found = probe(staging);
+	if (!found.ok)
+		throw new RuntimeError(`The installed n8n does not work: ${found.detail}. Details: ${logFile}`);
+	fs.rmSync(runtimeDir, { recursive: true, force: true });
+	fs.renameSync(staging, runtimeDir);
+	log(`n8n runtime ready in ${seconds(Date.now() - started)}.`);
 }
 
-module.exports = { N8N_VERSION, NODE_VERSION, runtimeDir, nodeBin, n8nBin, ensureN8nRuntime };
+/**
+ * Makes sure the runtime works, installing or repairing it as needed, and returns its paths.
+ * Throws RuntimeError (one sentence with the fix) when it cannot.
+ */
+async function ensureN8nRuntime() {
+	const found = probe();
+	if (found.ok) return runtimePaths();
+	fs.mkdirSync(cacheRoot, { recursive: true });
+	for (const name of safeReaddir(cacheRoot)) {
+		if (name.includes('.staging-'))
+			fs.rmSync(join(cacheRoot, name), { recursive: true, force: true });
+	}
+	const logFile = join(cacheRoot, `install-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+	if (fs.existsSync(runtimeDir) && found.problem === 'sqlite3') {
+		log(`The n8n runtime in ${runtimeDir} is broken: ${found.detail}. Repairing it:`);
+		await buildSqlite3(runtimeDir, logFile);
+		if (probe().ok) return runtimePaths();
+		log('Repair did not help; reinstalling the runtime.');
+	} else if (fs.existsSync(runtimeDir)) {
+		log(`The n8n runtime in ${runtimeDir} is incomplete (${found.detail}); reinstalling it.`);
+	}
+	await install(logFile);
+	return runtimePaths();
+}
+
+/** The runtime's paths, for callers that ran ensureN8nRuntime() first. */
+function runtimePaths() {
+	return { nodeBin, n8nBin, runtimeDir, modulesDir };
+}
+
+module.exports = {
+	N8N_VERSION,
+	NODE_VERSION,
+	RuntimeError,
+	ensureN8nRuntime,
+	runtimePaths,
+	probe,
+	cleanEnv,
+};
 
 if (require.main === module) {
-	ensureN8nRuntime();
+	ensureN8nRuntime().then(
+		() => log(`n8n ${N8N_VERSION} runtime OK: ${runtimeDir}`),
+		(error) => {
+			log(
+				error instanceof RuntimeError
+					? error.message
+					: `Installing the n8n runtime failed: ${error.message}`,
+			);
+			process.exitCode = 1;
+		},
+	);
 }

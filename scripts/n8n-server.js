@@ -3,13 +3,14 @@
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 
-const { ensureN8nRuntime, runtimeDir } = require('./n8n-runtime');
+const { runtimePaths } = require('./n8n-runtime');
+const { freePort } = require('./free-port');
 
 const OWNER = { email: 'owner@example.com', password: 'Pinterest-n8n-local-1', firstName: 'Local', lastName: 'Owner' };
 
 function ownerEnv() {
 	// bcryptjs ships inside n8n; the owner's password is given to n8n as a hash.
-	const bcrypt = require(join(runtimeDir, 'n8n', 'node_modules', 'bcryptjs'));
+	const bcrypt = require(join(runtimePaths().modulesDir, 'bcryptjs'));
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
@@ -38,8 +39,10 @@ async function waitUntilReady(url, child, timeoutMs) {
  * @param env the base environment for n8n (user folder, encryption key…), see test/harness/n8n.js
  * @returns {{ url, rest, publicApi, stop, log }}
  */
-async function startN8nServer({ env, port = 15678, brokerPort = 15689, timeoutMs = 120_000, inheritOutput = false }) {
-	const { nodeBin, n8nBin } = ensureN8nRuntime();
+async function startN8nServer({ env, port, brokerPort, timeoutMs = 120_000, inheritOutput = false }) {
+	const { nodeBin, n8nBin } = runtimePaths();
+	port ??= await freePort();
+	brokerPort ??= await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(nodeBin, [n8nBin, 'start'], {
 		env: {

@@ -3,23 +3,15 @@
 // of the fake, and a thin recorder in front of Prism keeps each contract violation Prism reports
 // so tests can assert there were none (GET /__contract/violations; DELETE clears).
 const http = require('node:http');
-const net = require('node:net');
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
+
+const { freePort } = require('../../scripts/free-port');
 
 const repoRoot = join(__dirname, '..', '..');
 const SPEC = join(repoRoot, 'test', 'fixtures', 'pinterest-openapi', 'openapi.json');
 const PRISM = join(repoRoot, 'node_modules', '.bin', 'prism');
 const PRISM_ERROR_TYPE = 'https://stoplight.io/prism/errors#';
-
-function freePort() {
-	return new Promise((resolve) => {
-		const server = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 async function startPrism(upstreamUrl) {
 	const port = await freePort();
@@ -31,17 +23,27 @@ async function startPrism(upstreamUrl) {
 			stdio: ['ignore', 'pipe', 'pipe'],
 		},
 	);
+	// Prism runs in its own process group; it goes with this process, however this process ends.
+	const killPrism = () => {
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	};
+	process.once('exit', killPrism);
 	let log = '';
 	child.stdout.on('data', (chunk) => (log += chunk));
 	child.stderr.on('data', (chunk) => (log += chunk));
 	const deadline = Date.now() + 180_000;
 	while (!/Prism is listening/.test(log)) {
 		if (child.exitCode !== null || Date.now() > deadline) {
+			killPrism();
 			throw new Error(`Prism did not start:\n${log.slice(-3000)}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	return { port, child };
+	return { port, child, killPrism };
 }
 
 function startRecorder(prismPort, violations) {
@@ -105,11 +107,7 @@ async function startContractProxy({ upstreamUrl }) {
 		async stop() {
 			recorder.closeAllConnections?.();
 			await new Promise((resolve) => recorder.close(resolve));
-			try {
-				process.kill(-prism.child.pid, 'SIGTERM');
-			} catch {
-				// already gone
-			}
+			prism.killPrism();
 		},
 	};
 }

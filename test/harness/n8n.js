@@ -5,13 +5,15 @@ const { mkdirSync, writeFileSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
-const { ensureN8nRuntime } = require('../../scripts/n8n-runtime');
+const { runtimePaths } = require('../../scripts/n8n-runtime');
 
 const ENCRYPTION_KEY = 'e2e-fixed-encryption-key-not-secret';
 
 /** Settings that keep n8n quiet and offline (shared/reference/n8n-conventions.md §6.3). */
 function n8nEnv(userFolder, extra = {}) {
-	const { nodeBin } = ensureN8nRuntime();
+	const { nodeBin } = runtimePaths();
+	// Each test run picks its own free ports (globalSetup.js), so runs side by side do not collide.
+	const { cliBrokerPort = 15679 } = JSON.parse(process.env.PINTEREST_E2E ?? '{}');
 	return {
 		PATH: `${join(nodeBin, '..')}:${process.env.PATH}`,
 		HOME: process.env.HOME,
@@ -26,7 +28,7 @@ function n8nEnv(userFolder, extra = {}) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_AI_ENABLED: 'false',
 		N8N_DISABLED_MODULES: 'mcp-registry',
-		N8N_RUNNERS_BROKER_PORT: '15679',
+		N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort),
 		N8N_LOG_LEVEL: 'info',
 		N8N_SECURE_COOKIE: 'false',
 		DB_SQLITE_POOL_SIZE: '2',
@@ -43,7 +45,7 @@ class N8nCli {
 
 	/** Runs `n8n <args>`; resolves { code, stdout, stderr } whatever the exit code. */
 	run(args, { env = {}, timeoutMs = 170_000 } = {}) {
-		const { nodeBin, n8nBin } = ensureN8nRuntime();
+		const { nodeBin, n8nBin } = runtimePaths();
 		return new Promise((resolve) => {
 			execFile(
 				nodeBin,
