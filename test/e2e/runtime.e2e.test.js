@@ -45,7 +45,7 @@ test('a runtime whose sqlite3 binding is missing is reported and repaired', asyn
 	const lines = stderr.trim().split('\n');
 	expect(lines[0]).toBe(
 		`The n8n runtime in ${copy} is broken: sqlite3's native binding does not load ` +
-			"(Could not locate the bindings file. Tried:). Repairing it:",
+			'(Could not locate the bindings file. Tried:). Repairing it:',
 	);
 	expect(lines.at(-1)).toBe(`n8n 2.41.1 runtime OK: ${copy}`);
 	expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
