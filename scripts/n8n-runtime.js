@@ -222,7 +222,7 @@ async function install(logFile) {
 	const started = Date.now();
 	log(
 		`Installing n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${runtimeDir} ` +
-			'(once per machine; about 3 minutes, longer on a slow network):',
+			'(once per machine; about 4 minutes, longer on a slow network):',
 	);
 	try {
 		await runNpm(
