@@ -4,9 +4,8 @@
  *
  * - `trackingCodes` (INS 6.0+): array of the affiliate's tracking IDs, the `tid` of the HopLink
  *   (lowercase letters, digits and underscores, up to 100 characters, so never `key=value` pairs).
- * - `vendorVariables` (INS 6.0+): object of the extra query parameters on the seller's order link,
- *   e.g. `{"v1": "variable1"}`; a seller who forwards `traffic_source` from the landing page to the
- *   order link gets it here.
+ * - `vendorVariables` (INS 6.0+): object of the seller's pass-through variables (the samples show
+ *   `{"v1": "variable1"}`); a seller who passes `traffic_source` along to the order form gets it here.
  * - Affiliate Tracking Parameters (ClickBank, June 2024: traffic source, traffic type, campaign,
  *   ad group, ad, creative… plus an `extclid` click id ClickBank adds) are delivered to INS only
  *   from version 8.0 on. No public INS 8.0 sample shows their JSON keys, so they are looked for as
