@@ -6,8 +6,8 @@ import { acceptedTypes } from './core/transactionTypes';
 /**
  * Answers ClickBank: a refused notification gets its 4xx with a reason (and starts nothing), an
  * unwanted transaction type 200 `{"status":"ignored"}`, an accepted one starts the workflow with one
- * item (n8n then answers 200 at once: ClickBank counts only 2xx within seconds as delivered). The
- * handler never throws, because n8n would answer 500 and record a failed execution.
+ * item (n8n then answers 200 at once, without waiting for the workflow). Bad notifications are
+ * answered here rather than thrown: a throw would make n8n answer 500 and record a failed execution.
  */
 export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const credentials = await this.getCredentials('clickBankInsApi');

@@ -17,8 +17,8 @@ function text(value: unknown): string | null {
 	return null;
 }
 
-/** INS sends amounts as JSON numbers; text such as "9.56" is read too, anything else is null. */
-function amount(value: unknown): number | null {
+/** INS sends amounts and counts as JSON numbers; text such as "9.56" is read too, else null. */
+function numeric(value: unknown): number | null {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
 	if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
 	return null;
@@ -53,13 +53,13 @@ function lineItem(value: unknown): IDataObject {
 		itemNo: text(item.itemNo),
 		productTitle: text(item.productTitle),
 		lineItemType: text(item.lineItemType),
-		quantity: amount(item.quantity),
-		productPrice: amount(item.productPrice),
-		productDiscount: amount(item.productDiscount),
-		taxAmount: amount(item.taxAmount),
-		shippingAmount: amount(item.shippingAmount),
-		accountAmount: amount(item.accountAmount),
-		affiliatePayout: amount(item.affiliatePayout),
+		quantity: numeric(item.quantity),
+		productPrice: numeric(item.productPrice),
+		productDiscount: numeric(item.productDiscount),
+		taxAmount: numeric(item.taxAmount),
+		shippingAmount: numeric(item.shippingAmount),
+		accountAmount: numeric(item.accountAmount),
+		affiliatePayout: numeric(item.affiliatePayout),
 		recurring: flag(item.recurring),
 		shippable: flag(item.shippable),
 	};
@@ -80,11 +80,11 @@ export function normaliseNotification(notification: Fields): IDataObject {
 		test: isTestTransaction(transactionType),
 		transactionTime: text(notification.transactionTime),
 		transactionTimeIso: isoTransactionTime(notification.transactionTime),
-		amount: amount(notification.totalOrderAmount),
+		amount: numeric(notification.totalOrderAmount),
 		currency: text(notification.currency),
-		taxAmount: amount(notification.totalTaxAmount),
-		shippingAmount: amount(notification.totalShippingAmount),
-		accountAmount: amount(notification.totalAccountAmount),
+		taxAmount: numeric(notification.totalTaxAmount),
+		shippingAmount: numeric(notification.totalShippingAmount),
+		accountAmount: numeric(notification.totalAccountAmount),
 		customerEmail: customerEmail(record(notification.customer)),
 		affiliate: text(notification.affiliate),
 		vendor: text(notification.vendor),
@@ -94,8 +94,8 @@ export function normaliseNotification(notification: Fields): IDataObject {
 		trafficSource: parameters.traffic_source ?? null,
 		trackingParameters: parameters,
 		lineItems: items.map(lineItem),
-		insVersion: amount(notification.version),
-		attemptCount: amount(notification.attemptCount),
+		insVersion: numeric(notification.version),
+		attemptCount: numeric(notification.attemptCount),
 		notification: notification as IDataObject,
 	};
 }
