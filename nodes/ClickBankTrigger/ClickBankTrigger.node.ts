@@ -29,7 +29,8 @@ export class ClickBankTrigger implements INodeType {
 			'={{"INS: " + ($parameter["transactionTypes"].length ? $parameter["transactionTypes"].join(", ") : "all transaction types")}}',
 		description: 'Starts the workflow on ClickBank sales, rebills, refunds and chargebacks (INS)',
 		defaults: { name: 'ClickBank Trigger' },
-		eventTriggerDescription: 'Waiting for a notification: press Test in ClickBank',
+		eventTriggerDescription:
+			'Waiting for a notification at the Test URL (paste it into ClickBank, press Test)',
 		activationMessage:
 			'Paste the Production URL into ClickBank as an Instant Notification URL, version 8.0.',
 		inputs: [],
