@@ -133,7 +133,7 @@ async function main() {
 			(newPassword
 				? `Sign in as ${OWNER_EMAIL} with password ${newPassword}\n(kept in ${ownerFile}, readable only by you; change it in n8n under Settings → Personal).\n`
 				: `Sign in with your owner account (first password: ${ownerFile}).\n`) +
-			`Installed: n8n-nodes-pinterest-ads (Pinterest Ad Spend, Pinterest Conversions) and ${templates} templates.\n` +
+			`Installed: n8n-nodes-pinterest-ads (Pinterest Ad Spend, Pinterest Conversions, ClickBank Trigger) and ${templates} templates.\n` +
 			'Press Ctrl+C to stop.\n',
 	);
 }
