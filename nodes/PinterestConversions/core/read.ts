@@ -1,4 +1,4 @@
-import type { InputProblem } from './types';
+import type { DroppedField, InputProblem } from './types';
 
 /** The result of reading one input: a value, nothing (empty input), or a problem. */
 export interface Reading<T> {
@@ -13,6 +13,13 @@ export function problem(field: string, message: string, fix: string): InputProbl
 /** Collects the problem, if any, and hands back the value. */
 export function take<T>(reading: Reading<T>, problems: InputProblem[]): T | undefined {
 	if (reading.problem) problems.push(reading.problem);
+	return reading.value;
+}
+
+/** Collects the problem of an optional field as a dropped field (the event is still sent) and hands back the value. */
+export function drop<T>(reading: Reading<T>, dropped: DroppedField[]): T | undefined {
+	if (reading.problem)
+		dropped.push({ field: reading.problem.field, reason: reading.problem.message });
 	return reading.value;
 }
 
