@@ -101,7 +101,13 @@ export function prepareEvents(
 				adAccountId: accountProblem ? null : adAccountId,
 				eventName: shown(input.eventName),
 				eventId: shown(input.eventId),
-				problems: [...problems, ...(built.ok ? [] : built.problems)],
+				// A field whose expression failed is reported once, by its expression.
+				problems: [
+					...problems,
+					...(built.ok ? [] : built.problems).filter(
+						(found) => !problems.some((failed) => failed.field === found.field),
+					),
+				],
 			});
 		} else {
 			prepared.pending.push({ itemIndex, adAccountId, event: built.event });
