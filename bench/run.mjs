@@ -3,7 +3,7 @@
 // run in this process. Prints a table and writes BENCHMARKS.md.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ const {
 } = require('../test/harness/fixtures.js');
 
 const LATENCY_MS = 10;
+const GNU_TIME = '/usr/bin/time';
 const US = '549755885175';
 const { nodeBin, n8nBin } = await ensureN8nRuntime();
 const userFolder = createUserFolder();
@@ -39,12 +40,21 @@ await cli.importCredentials(credentials(`${fake.url}/v5`));
 async function runInN8n(workflow) {
 	await cli.importWorkflow(workflow);
 	const started = Date.now();
-	const child = spawn(nodeBin, [n8nBin, 'execute', `--id=${workflow.id}`, '--rawOutput'], {
-		env: n8nEnv(userFolder),
-	});
-	let stdout = '';
+	// stdout goes to a file: n8n exits right after printing the run, and a pipe would lose what was not
+	// yet flushed (a 100,000-item run is larger than a pipe takes at once); writes to a file are synchronous.
+	const outFile = join(userFolder, `run-${workflow.id}.json`);
+	const out = openSync(outFile, 'w');
+	const args = [n8nBin, 'execute', `--id=${workflow.id}`, '--rawOutput'];
+	// GNU time reports the exact peak (maximum resident set size) when it is there; else /proc is sampled.
+	const child = existsSync(GNU_TIME)
+		? spawn(GNU_TIME, ['-f', 'max-rss-kib %M', nodeBin, ...args], {
+				env: n8nEnv(userFolder),
+				stdio: ['ignore', out, 'pipe'],
+			})
+		: spawn(nodeBin, args, { env: n8nEnv(userFolder), stdio: ['ignore', out, 'pipe'] });
+	let stderr = '';
 	let peakKiB = 0;
-	child.stdout.on('data', (chunk) => (stdout += chunk));
+	child.stderr.on('data', (chunk) => (stderr += chunk));
 	const sampler = setInterval(() => {
 		try {
 			const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
@@ -55,7 +65,15 @@ async function runInN8n(workflow) {
 	}, 50);
 	const code = await new Promise((resolve) => child.on('exit', resolve));
 	clearInterval(sampler);
+	closeSync(out);
+	const maxRss = /max-rss-kib (\d+)\s*$/.exec(stderr);
+	if (maxRss) peakKiB = Number(maxRss[1]);
+	const stdout = readFileSync(outFile, 'utf8');
+	rmSync(outFile);
 	const start = stdout.search(/^\{/m);
+	if (start < 0) {
+		throw new Error(`n8n run without a result (exit ${code}):\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`);
+	}
 	const run = JSON.parse(stdout.slice(start, stdout.indexOf('\n}', start) + 2));
 	const nodeRun = (name) => run.data.resultData.runData[name][0];
 	return { code, wallMs: Date.now() - started, peakMiB: Math.round(peakKiB / 1024), nodeRun };

@@ -172,7 +172,8 @@ export const sendEventFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: "Empty: the credential's ad account",
-		description: "The ad account to send to. Leave empty to use the credential's ad account.",
+		description:
+			"The ad account to send to. Leave empty to use the credential's ad account. With Map Automatically, an item's ad_account_id field wins.",
 		displayOptions: show({ authentication: ['conversionToken'] }),
 	},
 	{

@@ -61,26 +61,48 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
 		: undefined;
 }
 
-function firstOf(sources: Array<Record<string, unknown>>, names: readonly string[]): unknown {
-	for (const source of sources) {
-		for (const name of names) {
-			const value = source[name];
-			if (value !== undefined && value !== null && value !== '') return value;
-		}
-	}
-	return undefined;
+type Section = 'event' | 'userData' | 'customData' | 'adAccount';
+
+/** alias → where it goes and its rank in its list (lower wins), so an item is read in one pass over its own keys. */
+const ALIAS_INDEX: ReadonlyMap<
+	string,
+	Array<{ section: Section; key: string; rank: number }>
+> = (() => {
+	const index = new Map<string, Array<{ section: Section; key: string; rank: number }>>();
+	const add = (section: Section, key: string, names: readonly string[]) =>
+		names.forEach((name, rank) => {
+			const targets = index.get(name) ?? [];
+			targets.push({ section, key, rank });
+			index.set(name, targets);
+		});
+	for (const [key, names] of EVENT_ALIASES) add('event', key, names);
+	for (const [key, names] of USER_DATA_ALIASES) add('userData', key, names);
+	for (const [key, names] of CUSTOM_DATA_ALIASES) add('customData', key, names);
+	add('adAccount', 'adAccount', AD_ACCOUNT_ALIASES);
+	return index;
+})();
+
+interface Picked {
+	values: Record<Section, Record<string, unknown>>;
+	ranks: Map<string, number>;
 }
 
-function pick<K extends string>(
-	sources: Array<Record<string, unknown>>,
-	aliases: ReadonlyArray<[K, readonly string[]]>,
-): Partial<Record<K, unknown>> {
-	const picked: Partial<Record<K, unknown>> = {};
-	for (const [key, names] of aliases) {
-		const value = firstOf(sources, names);
-		if (value !== undefined) picked[key] = value;
+/** Takes the item's known fields; `sections` limits a nested object to its own part (user_data → userData). */
+function collect(source: Record<string, unknown>, picked: Picked, sections?: Section[]) {
+	for (const name of Object.keys(source)) {
+		const targets = ALIAS_INDEX.get(name);
+		if (targets === undefined) continue;
+		const value = source[name];
+		if (value === undefined || value === null || value === '') continue;
+		for (const { section, key, rank } of targets) {
+			if (sections && !sections.includes(section)) continue;
+			const slot = `${section}.${key}`;
+			const taken = picked.ranks.get(slot);
+			if (taken !== undefined && taken <= rank) continue;
+			picked.ranks.set(slot, rank);
+			picked.values[section][key] = value;
+		}
 	}
-	return picked;
 }
 
 /**
@@ -91,15 +113,33 @@ export function mapItemAutomatically(
 	json: Record<string, unknown>,
 	defaults: { eventName: unknown; actionSource: unknown },
 ): { input: ConversionEventInput; adAccountId: unknown } {
-	const userDataObject = asObject(json.user_data) ?? asObject(json.userData);
-	const customDataObject = asObject(json.custom_data) ?? asObject(json.customData);
-	const event = pick([json], EVENT_ALIASES);
+	const picked: Picked = {
+		values: { event: {}, userData: {}, customData: {}, adAccount: {} },
+		ranks: new Map(),
+	};
+	collect(json, picked);
+	// Top-level fields win over the nested objects: nested ones only fill what is still missing.
+	const topLevel = new Set(picked.ranks.keys());
+	const nested = (object: Record<string, unknown> | undefined, section: Section) => {
+		if (!object) return;
+		const inner: Picked = {
+			values: { event: {}, userData: {}, customData: {}, adAccount: {} },
+			ranks: new Map(),
+		};
+		collect(object, inner, [section]);
+		for (const [key, value] of Object.entries(inner.values[section])) {
+			if (!topLevel.has(`${section}.${key}`)) picked.values[section][key] = value;
+		}
+	};
+	nested(asObject(json.user_data) ?? asObject(json.userData), 'userData');
+	nested(asObject(json.custom_data) ?? asObject(json.customData), 'customData');
+	const event = picked.values.event as Partial<ConversionEventInput>;
 	const input: ConversionEventInput = {
 		...event,
 		eventName: event.eventName ?? defaults.eventName,
 		actionSource: event.actionSource ?? defaults.actionSource,
-		userData: pick(userDataObject ? [json, userDataObject] : [json], USER_DATA_ALIASES),
-		customData: pick(customDataObject ? [json, customDataObject] : [json], CUSTOM_DATA_ALIASES),
+		userData: picked.values.userData as UserDataInput,
+		customData: picked.values.customData as CustomDataInput,
 	};
-	return { input, adAccountId: firstOf([json], AD_ACCOUNT_ALIASES) };
+	return { input, adAccountId: picked.values.adAccount.adAccount };
 }

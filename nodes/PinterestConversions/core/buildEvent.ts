@@ -122,6 +122,7 @@ export function buildConversionEvent(
 	});
 	const app: WireAppFields = {};
 	for (const [field, wire, label] of APP_TEXT_FIELDS) {
+		if (input[field] === undefined) continue;
 		const text = drop(readText(input[field], field, label), dropped);
 		if (text !== undefined) app[wire] = text;
 	}

@@ -75,6 +75,10 @@ export function readBoolean(value: unknown, field: string, label: string): Readi
 
 /** Drops keys whose value is undefined so that only filled spec keys reach the wire. */
 export function withoutEmpty<T extends object>(object: T): T {
-	const entries = Object.entries(object).filter(([, value]) => value !== undefined);
-	return Object.fromEntries(entries) as T;
+	// A plain loop: this runs several times per event, and bulk sends build tens of thousands of events.
+	const filled: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(object)) {
+		if (value !== undefined) filled[key] = value;
+	}
+	return filled as T;
 }

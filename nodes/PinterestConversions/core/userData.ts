@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { hash } from 'crypto';
 
 import { SHA256_HEX } from './constants';
 import {
@@ -79,8 +79,9 @@ const IDENTITY_FIELDS: ReadonlyArray<[keyof UserDataInput, keyof WireUserData]> 
 	['clientUserAgent', 'client_user_agent'],
 ];
 
+/** One-shot hashing (no Hash object per value): bulk sends hash tens of thousands of values. */
 export function sha256Hex(text: string): string {
-	return createHash('sha256').update(text, 'utf8').digest('hex');
+	return hash('sha256', text, 'hex');
 }
 
 /** The event's country as the two-letter code phones and zips need, or undefined when not given or not usable. */
@@ -170,6 +171,7 @@ export function buildUserData(
 	const country = countryOf(source);
 	for (const field of HASHED_FIELDS) {
 		const [input, wire, label] = field;
+		if (source[input] === undefined) continue;
 		const value = input === 'zip' ? zipInput(source.zip, country) : source[input];
 		const reading = readTextList(value, input, label);
 		if (reading.problem) dropped.push({ field: input, reason: reading.problem.message });
@@ -177,6 +179,7 @@ export function buildUserData(
 		if (hashes.length > 0) userData[wire] = hashes;
 	}
 	for (const [input, wire, label, check] of PLAIN_FIELDS) {
+		if (source[input] === undefined) continue;
 		const reading = readText(source[input], input, label);
 		const invalid = reading.value !== undefined ? check?.(reading.value) : undefined;
 		if (reading.problem) dropped.push({ field: input, reason: reading.problem.message });
