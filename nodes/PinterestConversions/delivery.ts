@@ -108,8 +108,8 @@ export async function deliver(
 					: new NodeApiError(ctx.getNode(), failure as JsonObject);
 			const before =
 				processed > 0
-					? ` ${processed} events of earlier requests of this run were processed by Pinterest; sending them again within ${DEDUPLICATION_WINDOW_HOURS} hours with the same event IDs does not count them twice, except offline events.`
-					: ' No event of this run was processed by Pinterest.';
+					? ` ${processed} ${processed === 1 ? 'event' : 'events'} of earlier requests of this run ${processed === 1 ? 'was' : 'were'} processed by Pinterest; sending them again within ${DEDUPLICATION_WINDOW_HOURS} hours with the same event IDs does not count them twice, except offline events.`
+					: ' No earlier request of this run had delivered events.';
 			apiError.description = `${apiError.description ?? ''}${before}`;
 			throw apiError;
 		}

@@ -390,7 +390,7 @@ test('a revoked token fails the node with the fix, never showing the token; with
 		`Pinterest rejected the credential's token (send conversion events for ad account ${US})`,
 	);
 	expect(error.description).toMatch(
-		/^The token is invalid, expired or revoked\. .* No event of this run was processed by Pinterest\.$/,
+		/^The token is invalid, expired or revoked\. .* No earlier request of this run had delivered events\.$/,
 	);
 	// n8n itself sends a request once more after a 401, in case the credential can be refreshed.
 	expect(failedRun.requests).toHaveLength(2);
@@ -422,7 +422,21 @@ test('403 and 404 fail the node; with continue on fail only that ad account goes
 		`This Pinterest login has no access to ad account ${EU} (send conversion events)`,
 	);
 
+	// A failure after a delivered request says what was delivered.
 	const unknown = '549755889999';
+	const afterDelivery = await send([order(1, { account: US }), order(2, { account: unknown })], {
+		adAccount: { __rl: true, mode: 'id', value: '={{ $json.account }}' },
+	});
+	expect(afterDelivery.result.code).not.toBe(0);
+	const afterError = afterDelivery.result.nodeError('Pinterest Conversions');
+	expect(afterError.message).toBe(
+		`Pinterest could not find what was asked for (send conversion events for ad account ${unknown})`,
+	);
+	expect(afterError.description).toMatch(
+		/ 1 event of earlier requests of this run was processed by Pinterest; sending them again within 48 hours with the same event IDs does not count them twice, except offline events\.$/,
+	);
+	expect(await recorded()).toEqual(['order-1']);
+
 	const continued = await send(
 		[order(1, { account: unknown }), order(2, { account: US })],
 		{ adAccount: { __rl: true, mode: 'id', value: '={{ $json.account }}' } },
