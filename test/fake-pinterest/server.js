@@ -97,6 +97,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 	const todayUtc = () => state.config.todayUtc ?? new Date().toISOString().slice(0, 10);
 
 	function send(res, status, body, headers = {}) {
+		if (res.req?.resetAfterHandling) return res.req.socket.destroy();
 		state.ridCounter++;
 		res.writeHead(status, {
 			'Content-Type': 'application/json',
