@@ -81,10 +81,7 @@ async function runFromTrigger(id, triggerName) {
 	const executionId = started.body.data.executionId;
 	expect(executionId).toBeDefined();
 	for (let i = 0; i < 600; i++) {
-		const execution = await server.publicApi(
-			'GET',
-			`/executions/${executionId}?includeData=true`,
-		);
+		const execution = await server.publicApi('GET', `/executions/${executionId}?includeData=true`);
 		if (execution.status === 200 && execution.body.finished !== undefined) {
 			if (['success', 'error', 'crashed', 'canceled'].includes(execution.body.status))
 				return execution.body;
@@ -105,7 +102,10 @@ async function findTable(name) {
 
 async function dropTable(name) {
 	const table = await findTable(name);
-	if (table) expect([200, 204]).toContain((await server.publicApi('DELETE', `/data-tables/${table.id}`)).status);
+	if (table)
+		expect([200, 204]).toContain(
+			(await server.publicApi('DELETE', `/data-tables/${table.id}`)).status,
+		);
 }
 
 /** Every row of a data table, without n8n's own columns. */
@@ -172,7 +172,9 @@ describe('scheduled ad spend sync', () => {
 			});
 		const byKey = (rows) =>
 			[...rows].sort((a, b) =>
-				`${a.date}|${a.adAccountId}|${a.adId}`.localeCompare(`${b.date}|${b.adAccountId}|${b.adId}`),
+				`${a.date}|${a.adAccountId}|${a.adId}`.localeCompare(
+					`${b.date}|${b.adAccountId}|${b.adId}`,
+				),
 			);
 		const firstRows = await tableRows('pinterest_ad_spend');
 		const expectedFirst = expected(1);
@@ -262,7 +264,9 @@ describe('filtered purchase postback', () => {
 		let workflowId;
 		beforeAll(async () => {
 			workflowId = await publish(
-				asConfigured(POSTBACK_TEMPLATE, { settings: { secret: SECRET, trafficSource: 'pinterest' } }),
+				asConfigured(POSTBACK_TEMPLATE, {
+					settings: { secret: SECRET, trafficSource: 'pinterest' },
+				}),
 			);
 		});
 		afterAll(async () => {
@@ -313,7 +317,9 @@ describe('filtered purchase postback', () => {
 				[order('json'), 'checkout', 'web'],
 				[order('form'), 'checkout', 'web'],
 			]);
-			expect(events.map((e) => [e.custom_data.value, e.custom_data.currency, e.custom_data.order_id])).toEqual([
+			expect(
+				events.map((e) => [e.custom_data.value, e.custom_data.currency, e.custom_data.order_id]),
+			).toEqual([
 				['49.9', 'USD', order('get')],
 				['120', 'EUR', order('json')],
 				['15', 'USD', order('form')],
@@ -335,7 +341,13 @@ describe('filtered purchase postback', () => {
 				...(await records(order('json'))),
 				...(await records(order('form'))),
 			];
-			const common = { event: 'checkout', campaignId: '687194767360000101', adId: '687194767360000301', status: 'sent', reason: '' };
+			const common = {
+				event: 'checkout',
+				campaignId: '687194767360000101',
+				adId: '687194767360000301',
+				status: 'sent',
+				reason: '',
+			};
 			expect(recorded).toEqual([
 				{ date: today, orderId: order('get'), value: 49.9, currency: 'USD', ...common },
 				{ date: today, orderId: order('json'), value: 120, currency: 'EUR', ...common },
@@ -351,7 +363,10 @@ describe('filtered purchase postback', () => {
 			const first = await postJson(postback(order('repeat')));
 			expect(first).toEqual({ status: 200, body: { status: 'sent', eventId: order('repeat') } });
 			const again = await get(postback(order('repeat')));
-			expect(again).toEqual({ status: 200, body: { status: 'duplicate', eventId: order('repeat') } });
+			expect(again).toEqual({
+				status: 200,
+				body: { status: 'duplicate', eventId: order('repeat') },
+			});
 			const third = await postForm(postback(order('repeat'), { value: '99' }));
 			expect(third.body.status).toBe('duplicate');
 			expect(await eventRequests()).toHaveLength(1);
@@ -379,10 +394,12 @@ describe('filtered purchase postback', () => {
 			expect(badValue.body.reason).toMatch(/value/i);
 			expect(await eventRequests()).toEqual([]);
 			const recorded = await records(order('anonymous'));
-			expect(recorded.map((r) => [r.status, r.reason])).toEqual([['failed', anonymous.body.reason]]);
+			expect(recorded.map((r) => [r.status, r.reason])).toEqual([
+				['failed', anonymous.body.reason],
+			]);
 		});
 
-		test('a postback Pinterest refuses gets 422 with Pinterest\'s reason and is recorded as failed', async () => {
+		test("a postback Pinterest refuses gets 422 with Pinterest's reason and is recorded as failed", async () => {
 			await ctx.fake.config({ rejectEventIds: [order('refused')] });
 			const refused = await get(postback(order('refused')));
 			expect(refused).toEqual({
@@ -507,38 +524,108 @@ describe('ROI by campaign and ad', () => {
 		// CPC = spend / clicks, CPM = spend / impressions * 1000, CTR = clicks / impressions.
 		const expected = [
 			row(today, 'campaign', 'C1', '', 'USD', {
-				spend: 20, impressions: 5000, clicks: 80, conversions: 3, revenue: 65, revenueByCurrency: 'USD 65',
-				cpa: 6.666667, roas: 3.25, roi: 2.25, cpc: 0.25, cpm: 4, ctr: 0.016,
+				spend: 20,
+				impressions: 5000,
+				clicks: 80,
+				conversions: 3,
+				revenue: 65,
+				revenueByCurrency: 'USD 65',
+				cpa: 6.666667,
+				roas: 3.25,
+				roi: 2.25,
+				cpc: 0.25,
+				cpm: 4,
+				ctr: 0.016,
 			}),
 			row(today, 'ad', 'C1', 'A1', 'USD', {
-				spend: 12.5, impressions: 2000, clicks: 50, conversions: 2, revenue: 50, revenueByCurrency: 'USD 50',
-				cpa: 6.25, roas: 4, roi: 3, cpc: 0.25, cpm: 6.25, ctr: 0.025,
+				spend: 12.5,
+				impressions: 2000,
+				clicks: 50,
+				conversions: 2,
+				revenue: 50,
+				revenueByCurrency: 'USD 50',
+				cpa: 6.25,
+				roas: 4,
+				roi: 3,
+				cpc: 0.25,
+				cpm: 6.25,
+				ctr: 0.025,
 			}),
 			row(today, 'ad', 'C1', 'A2', 'USD', {
-				spend: 7.5, impressions: 3000, clicks: 30, conversions: 1, revenue: 15, revenueByCurrency: 'USD 15',
-				cpa: 7.5, roas: 2, roi: 1, cpc: 0.25, cpm: 2.5, ctr: 0.01,
+				spend: 7.5,
+				impressions: 3000,
+				clicks: 30,
+				conversions: 1,
+				revenue: 15,
+				revenueByCurrency: 'USD 15',
+				cpa: 7.5,
+				roas: 2,
+				roi: 1,
+				cpc: 0.25,
+				cpm: 2.5,
+				ctr: 0.01,
 			}),
 			{
 				...row(today, 'campaign', 'C2', '', 'EUR', {
-					spend: 20, impressions: 1000, clicks: 10, conversions: 1, revenue: null, revenueByCurrency: 'USD 40',
-					cpa: 20, roas: null, roi: null, cpc: 2, cpm: 20, ctr: 0.01,
+					spend: 20,
+					impressions: 1000,
+					clicks: 10,
+					conversions: 1,
+					revenue: null,
+					revenueByCurrency: 'USD 40',
+					cpa: 20,
+					roas: null,
+					roi: null,
+					cpc: 2,
+					cpm: 20,
+					ctr: 0.01,
 				}),
 				currencyMismatch: true,
 			},
 			{
 				...row(today, 'ad', 'C2', 'B1', 'EUR', {
-					spend: 20, impressions: 1000, clicks: 10, conversions: 1, revenue: null, revenueByCurrency: 'USD 40',
-					cpa: 20, roas: null, roi: null, cpc: 2, cpm: 20, ctr: 0.01,
+					spend: 20,
+					impressions: 1000,
+					clicks: 10,
+					conversions: 1,
+					revenue: null,
+					revenueByCurrency: 'USD 40',
+					cpa: 20,
+					roas: null,
+					roi: null,
+					cpc: 2,
+					cpm: 20,
+					ctr: 0.01,
 				}),
 				currencyMismatch: true,
 			},
 			row(yesterday, 'campaign', 'C1', '', 'USD', {
-				spend: 10, impressions: 4000, clicks: 40, conversions: 1, revenue: 25, revenueByCurrency: 'USD 25',
-				cpa: 10, roas: 2.5, roi: 1.5, cpc: 0.25, cpm: 2.5, ctr: 0.01,
+				spend: 10,
+				impressions: 4000,
+				clicks: 40,
+				conversions: 1,
+				revenue: 25,
+				revenueByCurrency: 'USD 25',
+				cpa: 10,
+				roas: 2.5,
+				roi: 1.5,
+				cpc: 0.25,
+				cpm: 2.5,
+				ctr: 0.01,
 			}),
 			row(yesterday, 'ad', 'C1', 'A1', 'USD', {
-				spend: 10, impressions: 4000, clicks: 40, conversions: 1, revenue: 25, revenueByCurrency: 'USD 25',
-				cpa: 10, roas: 2.5, roi: 1.5, cpc: 0.25, cpm: 2.5, ctr: 0.01,
+				spend: 10,
+				impressions: 4000,
+				clicks: 40,
+				conversions: 1,
+				revenue: 25,
+				revenueByCurrency: 'USD 25',
+				cpa: 10,
+				roas: 2.5,
+				roi: 1.5,
+				cpc: 0.25,
+				cpm: 2.5,
+				ctr: 0.01,
 			}),
 		].sort((a, b) => a.key.localeCompare(b.key));
 		expect(rows).toEqual(expected);

@@ -43,7 +43,9 @@ function valueOf(name, parameters, properties, typeVersion) {
 	if (name === '@version') return typeVersion;
 	const key = name.replace(/^\//, '');
 	if (key in parameters) return parameters[key];
-	const property = properties.find((p) => p.name === key && isShown(p, parameters, properties, typeVersion));
+	const property = properties.find(
+		(p) => p.name === key && isShown(p, parameters, properties, typeVersion),
+	);
 	return property?.default;
 }
 
@@ -72,7 +74,8 @@ function checkValue(where, property, value, problems) {
 	if (property.type === 'multiOptions' && !property.typeOptions?.loadOptionsMethod) {
 		const allowed = (property.options ?? []).map((o) => o.value);
 		for (const v of value ?? [])
-			if (!allowed.includes(v)) problems.push(`${where}: "${v}" is not one of ${JSON.stringify(allowed)}`);
+			if (!allowed.includes(v))
+				problems.push(`${where}: "${v}" is not one of ${JSON.stringify(allowed)}`);
 	}
 	if (property.type === 'collection' && value && typeof value === 'object') {
 		for (const [key, sub] of Object.entries(value)) {
@@ -91,7 +94,8 @@ function checkValue(where, property, value, problems) {
 			for (const entry of Array.isArray(entries) ? entries : [entries]) {
 				for (const [field, sub] of Object.entries(entry ?? {})) {
 					const fieldProperty = (group.values ?? []).find((v) => v.name === field);
-					if (!fieldProperty) problems.push(`${where}.${key}.${field}: the node defines no such field`);
+					if (!fieldProperty)
+						problems.push(`${where}.${key}.${field}: the node defines no such field`);
 					else checkValue(`${where}.${key}.${field}`, fieldProperty, sub, problems);
 				}
 			}
@@ -125,7 +129,9 @@ function templateProblems(workflow, nodeTypes) {
 				problems.push(`${node.name}: ${node.type} defines no parameter "${name}"`);
 				continue;
 			}
-			const shown = candidates.filter((p) => isShown(p, node.parameters, properties, node.typeVersion));
+			const shown = candidates.filter((p) =>
+				isShown(p, node.parameters, properties, node.typeVersion),
+			);
 			if (shown.length === 0) {
 				problems.push(`${node.name}: parameter "${name}" is not used with these settings`);
 				continue;
@@ -133,11 +139,14 @@ function templateProblems(workflow, nodeTypes) {
 			const local = [];
 			checkValue(`${node.name}.${name}`, shown[0], value, local);
 			// Several same-named variants: valid when any accepts the value.
-			if (local.length && !shown.slice(1).some((p) => {
-				const other = [];
-				checkValue(`${node.name}.${name}`, p, value, other);
-				return other.length === 0;
-			}))
+			if (
+				local.length &&
+				!shown.slice(1).some((p) => {
+					const other = [];
+					checkValue(`${node.name}.${name}`, p, value, other);
+					return other.length === 0;
+				})
+			)
 				problems.push(...local);
 		}
 		const allowedCredentials = (description.credentials ?? []).map((c) => c.name);
