@@ -1,10 +1,11 @@
 // The bundled templates: well-formed, shipped, importable into a real n8n, and doing their job when run.
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
+const { runInNewContext } = require('node:vm');
 
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { templateProblems } = require('../harness/templateCheck');
-const { credentials, workflowId, OAUTH_CREDENTIAL, PACKAGE } = require('../harness/fixtures');
+const { workflowId, OAUTH_CREDENTIAL, PACKAGE } = require('../harness/fixtures');
 const { expectedDailyRows, daysAgo } = require('./spendExpectations');
 const { adDelivery } = require('../fake-pinterest/dataset');
 const packageJson = require('../../package.json');
@@ -149,4 +150,173 @@ test('the ad spend template imports, and its Pinterest node pulls today and yest
 		})),
 	);
 	expect(result.output('Pinterest Ad Spend')).toEqual(expected);
+});
+
+// The JavaScript of the templates' Code nodes, run outside n8n with the few `$` helpers it uses, on
+// cases the end-to-end runs do not reach.
+describe("the templates' Code nodes", () => {
+	const codeOf = (file, name) =>
+		templates.find((t) => t.file === file).workflow.nodes.find((node) => node.name === name)
+			.parameters.jsCode;
+
+	/** Runs a Code node's source with `$(name)` answering from `outputs`. */
+	function runCode(code, outputs) {
+		const $ = (name) => ({
+			all: () => (outputs[name] ?? []).map((json) => ({ json })),
+			first: () => ({ json: (outputs[name] ?? [])[0] }),
+			item: { json: (outputs[name] ?? [])[0] },
+		});
+		return runInNewContext(`(function () {\n${code}\n})()`, { $ });
+	}
+
+	const today = new Date().toISOString().slice(0, 10);
+	function roi(spend, conversions, days = 30) {
+		const result = runCode(codeOf('pinterest-roi-by-campaign-and-ad.json', 'Compute ROI'), {
+			Settings: [{ days }],
+			'Read Spend': spend,
+			'Read Conversions': conversions,
+		});
+		return Object.fromEntries(result.map(({ json }) => [json.key, json]));
+	}
+	const spendRow = (overrides) => ({
+		date: today,
+		currency: 'USD',
+		campaignId: 'C1',
+		adId: 'A1',
+		spendMicros: 10_000_000,
+		impressions: 1000,
+		pinClicks: 20,
+		...overrides,
+	});
+	const sale = (overrides) => ({
+		date: today,
+		status: 'sent',
+		campaignId: 'C1',
+		adId: 'A1',
+		value: 25,
+		currency: 'USD',
+		...overrides,
+	});
+
+	test('ROI: no conversion, no spend, other currencies, statuses and the window', () => {
+		// Spend and no conversion: ROI -100 %, no CPA.
+		expect(roi([spendRow({})], [])[`${today}|C1`]).toMatchObject({
+			spend: 10,
+			conversions: 0,
+			revenue: 0,
+			cpa: null,
+			roas: 0,
+			roi: -1,
+			cpc: 0.5,
+			cpm: 10,
+			ctr: 0.02,
+			currencyMismatch: false,
+		});
+		// A conversion without spend: no ratio over zero spend.
+		expect(roi([], [sale({ value: 40 })])[`${today}|C1|A1`]).toMatchObject({
+			spend: 0,
+			conversions: 1,
+			revenue: 40,
+			currency: 'USD',
+			cpa: null,
+			roas: null,
+			roi: null,
+			cpc: null,
+			cpm: null,
+			ctr: null,
+		});
+		// Two currencies are never added; no clicks or impressions pulled: no CPC, CPM, CTR.
+		const yen = roi(
+			[
+				spendRow({
+					currency: 'JPY',
+					spendMicros: 3_000_000_000,
+					impressions: null,
+					pinClicks: null,
+				}),
+			],
+			[sale({ value: 4000, currency: 'JPY' }), sale({ value: 10, currency: 'EUR' })],
+		);
+		expect(yen[`${today}|C1`]).toMatchObject({
+			currency: 'JPY',
+			spend: 3000,
+			conversions: 2,
+			revenue: null,
+			roas: null,
+			roi: null,
+			cpa: 1500,
+			currencyMismatch: true,
+			revenueByCurrency: 'JPY 4000; EUR 10',
+			impressions: null,
+			clicks: null,
+			cpc: null,
+			cpm: null,
+			ctr: null,
+		});
+		// Only sent conversions of known campaigns inside the window count.
+		const old = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+		const windowed = roi(
+			[spendRow({}), spendRow({ date: old })],
+			[
+				sale({ status: 'failed' }),
+				sale({ status: 'test' }),
+				sale({ status: 'not delivered' }),
+				sale({ campaignId: '', adId: '' }),
+				sale({ campaignId: '', adId: 'unknown-ad' }),
+				sale({ date: old }),
+			],
+			3,
+		);
+		expect(Object.keys(windowed).sort()).toEqual([`${today}|C1`, `${today}|C1|A1`]);
+		expect(windowed[`${today}|C1`]).toMatchObject({ conversions: 0, revenue: 0 });
+	});
+
+	test('Read Postback: body over query, repeated parameters, event times, secrets and traffic sources', () => {
+		const read = (request, settings = { secret: 's3cret', trafficSource: 'pinterest' }) =>
+			runCode(codeOf('pinterest-purchase-postback.json', 'Read Postback'), {
+				Settings: [settings],
+				Postback: [request],
+			}).json;
+		expect(
+			read({
+				query: {
+					secret: 's3cret',
+					order_id: ['o-1', 'o-2'],
+					traffic_source: 'PINTEREST',
+					value: '1',
+				},
+				body: { value: '12.5', currency: 'eur', event_time: '2026-11-20T10:00:00Z' },
+			}),
+		).toMatchObject({
+			decision: 'send',
+			orderId: 'o-1',
+			event: 'checkout',
+			value: '12.5',
+			valueNumber: 12.5,
+			currency: 'EUR',
+			eventTime: 1795168800,
+			date: '2026-11-20',
+		});
+		const base = { secret: 's3cret', order_id: 'o', traffic_source: 'pinterest' };
+		expect(read({ query: { ...base, event_time: '1795168800000' } })).toMatchObject({
+			eventTime: 1795168800,
+			date: '2026-11-20',
+		});
+		// Unreadable: passed on as given, for the node to refuse with its reason.
+		expect(read({ query: { ...base, event_time: 'yesterday-ish' } })).toMatchObject({
+			decision: 'send',
+			eventTime: 'yesterday-ish',
+		});
+		for (const secret of ['REPLACE-WITH-A-LONG-RANDOM-SECRET', '  ']) {
+			expect(
+				read({ query: { secret, order_id: 'o' } }, { secret, trafficSource: '' }),
+			).toMatchObject({
+				decision: 'answer',
+				httpStatus: 403,
+			});
+		}
+		expect(
+			read({ query: { secret: 's3cret', order_id: 'o' } }, { secret: 's3cret', trafficSource: '' }),
+		).toMatchObject({ decision: 'send' });
+	});
 });
