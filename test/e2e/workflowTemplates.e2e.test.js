@@ -425,10 +425,12 @@ describe('filtered purchase postback', () => {
 			await ctx.fake.faults([
 				{ method: 'POST', pathPattern: '/events$', kind: 'serverError', status: 503, times: 20 },
 			]);
-			const down = await get(postback(order('down')));
+			const response = await fetch(`${url()}?${new URLSearchParams(postback(order('down')))}`);
+			const down = { status: response.status, body: await response.json() };
 			expect(down.status).toBe(503);
+			expect(response.headers.get('retry-after')).toBe('300');
 			expect(down.body.status).toBe('retry');
-			expect(down.body.reason).toMatch(/Pinterest/);
+			expect(down.body.reason).toMatch(/^Pinterest .*send conversion events/);
 			const attempts = (await eventRequests()).length;
 			expect(attempts).toBeGreaterThan(1);
 			expect((await records(order('down'))).map((r) => r.status)).toEqual(['not delivered']);
