@@ -9,6 +9,7 @@ const { receiveEvents } = require('./events');
 const limits = require('./limits');
 const { handleOauthToken } = require('./oauth');
 const { faultFor, applyFault } = require('./faults');
+const { restateSpend } = require('./restatements');
 
 const LEVELS = {
 	campaigns: {
@@ -107,7 +108,8 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 			'X-RateLimit-Reset': '60',
 			...headers,
 		});
-		res.end(typeof body === 'string' ? body : JSON.stringify(body));
+		const restated = restateSpend(state, res.req, body);
+		res.end(typeof restated === 'string' ? restated : JSON.stringify(restated));
 	}
 	const error = (res, status, code, message) => send(res, status, { code, message });
 
