@@ -134,8 +134,26 @@ async function main() {
 				? `Sign in as ${OWNER_EMAIL} with password ${newPassword}\n(kept in ${ownerFile}, readable only by you; change it in n8n under Settings → Personal).\n`
 				: `Sign in with your owner account (first password: ${ownerFile}).\n`) +
 			`Installed: n8n-nodes-pinterest-ads (Pinterest Ad Spend, Pinterest Conversions, ClickBank Trigger) and ${templates} templates.\n` +
+			nextSteps(server.url) +
 			'Press Ctrl+C to stop.\n',
 	);
+}
+
+/** What to set up next: the credentials the templates need and the URLs to give the networks. */
+function nextSteps(url) {
+	return [
+		'',
+		'Next: create these credentials (Overview → Credentials → Create credential), then open each template,',
+		'pick them, set `secret` in its Settings node and Publish:',
+		`  - Pinterest Ads OAuth2 API: for spend. Your Pinterest app's redirect URL: ${url}/rest/oauth2-credential/callback`,
+		'  - Pinterest Conversions API: the conversion token from Ads Manager (Conversions → Set up API)',
+		'  - ClickBank INS API: the secret key from your ClickBank account settings',
+		'Postback URL for an affiliate network or tracker (the README lists every parameter):',
+		`  ${url}/webhook/pinterest-postback?secret=<your secret>&order_id={order_id}&value={payout}&currency=USD` +
+			'&click_id={epik}&traffic_source=pinterest&campaign_id={campaignid}&ad_id={adid}',
+		'Networks reach only a public n8n: on yours, use its https:// address in place of this local one.',
+		'',
+	].join('\n');
 }
 
 main().catch((error) => {

@@ -81,6 +81,12 @@ test('npm start: owner once, templates once, loopback only, clear port message',
 		const { stdout } = first.output();
 		expect(stdout).toContain(`n8n is running at http://localhost:${port} (this machine only;`);
 		const password = /Sign in as owner@example\.com with password (\S+)\n/.exec(stdout)[1];
+		expect(stdout).toContain(
+			`Your Pinterest app's redirect URL: http://localhost:${port}/rest/oauth2-credential/callback\n`,
+		);
+		expect(stdout).toContain(
+			`  http://localhost:${port}/webhook/pinterest-postback?secret=<your secret>&order_id=`,
+		);
 		expect(password).toMatch(/^Pn8-[A-Za-z0-9_-]{32}-7$/);
 		expect(readFileSync(ownerFile, 'utf8')).toBe(
 			`email: owner@example.com\npassword: ${password}\n`,
