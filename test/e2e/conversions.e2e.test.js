@@ -513,3 +513,53 @@ test('Map Automatically reads a shop export without expressions', async () => {
 		},
 	});
 });
+
+test("plain {{ $json.field }} mappings, read straight from the item, send exactly what n8n's engine gives", async () => {
+	const items = [
+		order(1, {
+			customer: { email: 'Nested@Example.com' },
+			'order id': 'spaced-1',
+			lines: [{ sku: 'SKU-1' }],
+		}),
+		order(2, { customer: {}, 'order id': 'spaced-2', lines: [] }),
+	];
+	const plain = {
+		eventId: '={{ $json["order id"] }}',
+		userData: {
+			email: '={{ $json.customer.email }}',
+			phone: '={{ $json.phone }}',
+			clientIpAddress: '={{ $json.ip }}',
+			clientUserAgent: '={{ $json.ua }}',
+		},
+		customData: {
+			value: '={{ $json.amount }}',
+			currency: 'USD',
+			contentIds: '={{ $json.lines[0].sku }}',
+		},
+	};
+	// The same fields through n8n's expression engine: parentheses make them more than a plain field.
+	const viaEngine = {
+		eventId: '={{ ($json["order id"]) }}',
+		userData: {
+			email: '={{ ($json.customer.email) }}',
+			phone: '={{ ($json.phone) }}',
+			clientIpAddress: '={{ ($json.ip) }}',
+			clientUserAgent: '={{ ($json.ua) }}',
+		},
+		customData: {
+			value: '={{ ($json.amount) }}',
+			currency: 'USD',
+			contentIds: '={{ ($json.lines[0]?.sku) }}',
+		},
+	};
+	const token = { credential: 'token' };
+	const fast = await send(items, { ...plain, eventTime: '={{ $json.time }}' }, token);
+	const engine = await send(items, { ...viaEngine, eventTime: '={{ ($json.time) }}' }, token);
+	expect(fast.requests).toHaveLength(1);
+	expect(fast.requests[0].json).toEqual(engine.requests[0].json);
+	expect(fast.sent.map((item) => item.eventId)).toEqual(['spaced-1', 'spaced-2']);
+	expect(fast.requests[0].json.data[0].user_data.em).toEqual([sha256('nested@example.com')]);
+	expect(fast.requests[0].json.data[1].user_data.em).toBeUndefined();
+	expect(fast.requests[0].json.data[0].custom_data.content_ids).toEqual(['SKU-1']);
+	expect(fast.requests[0].json.data[1].custom_data.content_ids).toBeUndefined();
+});
