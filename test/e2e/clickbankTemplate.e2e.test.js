@@ -1,0 +1,422 @@
+// The "ClickBank INS to Pinterest" template published in a running n8n 2.41 and driven by encrypted INS
+// notifications (encrypted here with the openssl command line, independently of the trigger's own code):
+// what reaches the fake Pinterest API and what lands in the data tables, for each transaction type.
+const { createHash } = require('node:crypto');
+const { execFileSync } = require('node:child_process');
+
+const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
+const { CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
+const { startN8nServer } = require('../../scripts/n8n-server');
+const { n8nEnv } = require('../harness/n8n');
+
+const ctx = e2eContext();
+freshPinterestForEachTest(ctx);
+
+const TEMPLATE = require('../../workflows/clickbank-ins-to-pinterest.json');
+const SECRET_KEY = 'E2ETEMPLATEKEY7';
+const CB_CREDENTIAL = { id: 'cbInsCredTpl0001', name: 'ClickBank INS (template test)' };
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+
+/** openssl: key = first 32 hex chars of SHA-1(secret) as ASCII, AES-256-CBC, PKCS#7, base64. */
+function insBody(notification) {
+	const sha1 = execFileSync('openssl', ['dgst', '-sha1', '-r'], { input: SECRET_KEY })
+		.toString()
+		.slice(0, 32);
+	const keyHex = Buffer.from(sha1, 'ascii').toString('hex');
+	const ivHex = createHash('md5').update(JSON.stringify(notification)).digest('hex');
+	const encrypted = execFileSync(
+		'openssl',
+		['enc', '-aes-256-cbc', '-K', keyHex, '-iv', ivHex, '-base64', '-A'],
+		{ input: JSON.stringify(notification) },
+	)
+		.toString()
+		.trim();
+	return JSON.stringify({
+		notification: encrypted,
+		iv: Buffer.from(ivHex, 'hex').toString('base64'),
+	});
+}
+
+/** INS's basic ISO 8601 form in UTC-8, as ClickBank sends it: 20261126T101530-0800. */
+function insTime(date) {
+	const local = new Date(date.getTime() - 8 * 3600_000).toISOString();
+	return `${local.slice(0, 10).replace(/-/g, '')}T${local.slice(11, 19).replace(/:/g, '')}-0800`;
+}
+
+const run = Date.now().toString(36).toUpperCase();
+const receiptOf = (name) => `${name}${run}`;
+const eventTime = new Date(Math.floor(Date.now() / 1000) * 1000 - 20 * 60_000);
+const eventSeconds = eventTime.getTime() / 1000;
+const eventDate = eventTime.toISOString().slice(0, 10);
+
+/** A SALE shaped like ClickBank's INS samples; made-up buyer, example.com email. */
+function notification(receipt, extra = {}) {
+	return {
+		transactionTime: insTime(eventTime),
+		receipt,
+		transactionType: 'SALE',
+		vendor: 'acmevendor',
+		affiliate: 'pinaffiliate',
+		role: 'VENDOR',
+		totalAccountAmount: 21.45,
+		paymentMethod: 'VISA',
+		totalOrderAmount: 49.95,
+		totalTaxAmount: 2.5,
+		totalShippingAmount: 0,
+		currency: 'USD',
+		orderLanguage: 'EN',
+		trackingCodes: ['pin_spring_01'],
+		lineItems: [
+			{
+				itemNo: '1',
+				productTitle: 'Garden Planner',
+				shippable: false,
+				recurring: false,
+				accountAmount: 21.45,
+				quantity: 1,
+				lineItemType: 'ORIGINAL',
+				productPrice: 47.45,
+				productDiscount: 0,
+				taxAmount: 2.5,
+				shippingAmount: 0,
+			},
+		],
+		customer: {
+			billing: { firstName: 'Test', lastName: 'Buyer', email: 'Buyer.CB@Example.com' },
+		},
+		version: 8.0,
+		attemptCount: 1,
+		vendorVariables: {
+			traffic_source: 'pinterest',
+			campaign_id: '687194767360000101',
+			ad_id: '687194767360000301',
+			epik: 'dj0yJnU9cbepik',
+		},
+		...extra,
+	};
+}
+
+let server;
+let workflowId;
+let webhookUrl;
+
+/** The template as a user has it after import: credentials picked. */
+function asConfigured(template) {
+	const { id, active, pinData, ...workflow } = structuredClone(template);
+	workflow.nodes = workflow.nodes.map((node) => {
+		if (node.credentials?.clickBankInsApi) node.credentials = { clickBankInsApi: CB_CREDENTIAL };
+		if (node.credentials?.pinterestConversionsApi)
+			node.credentials = { pinterestConversionsApi: CONVERSIONS_CREDENTIAL };
+		return node;
+	});
+	return workflow;
+}
+
+async function post(body) {
+	const response = await fetch(webhookUrl, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body,
+	});
+	return { status: response.status, text: await response.text() };
+}
+
+async function executionIds() {
+	const listed = await server.publicApi('GET', `/executions?workflowId=${workflowId}&limit=250`);
+	expect(listed.status).toBe(200);
+	return listed.body.data;
+}
+
+/** Posts one notification and waits for the execution it starts to finish; returns that execution. */
+async function deliver(insNotification) {
+	const before = new Set((await executionIds()).map((e) => e.id));
+	const answer = await post(insBody(insNotification));
+	expect(answer.status).toBe(200);
+	const deadline = Date.now() + 180_000;
+	for (;;) {
+		const started = (await executionIds()).filter((e) => !before.has(e.id));
+		if (
+			started.length === 1 &&
+			started[0].finished !== undefined &&
+			started[0].status !== 'running' &&
+			started[0].status !== 'new'
+		) {
+			const full = await server.publicApi('GET', `/executions/${started[0].id}?includeData=true`);
+			if (['success', 'error', 'crashed', 'canceled'].includes(full.body.status)) return full.body;
+		}
+		if (Date.now() > deadline) throw new Error('the notification started no finished execution');
+		await new Promise((r) => setTimeout(r, 300));
+	}
+}
+
+const ranNodes = (execution) => Object.keys(execution.data.resultData.runData);
+const nodeError = (execution) => execution.data?.resultData?.error?.message;
+
+async function findTable(name) {
+	const list = await server.publicApi(
+		'GET',
+		`/data-tables?filter=${encodeURIComponent(JSON.stringify({ name }))}`,
+	);
+	expect(list.status).toBe(200);
+	return list.body.data.find((table) => table.name === name);
+}
+
+async function tableRows(name) {
+	const table = await findTable(name);
+	if (!table) return [];
+	const rows = [];
+	let cursor;
+	do {
+		const page = await server.publicApi(
+			'GET',
+			`/data-tables/${table.id}/rows?limit=250${cursor ? `&cursor=${cursor}` : ''}`,
+		);
+		expect(page.status).toBe(200);
+		rows.push(...page.body.data);
+		cursor = page.body.nextCursor;
+	} while (cursor);
+	return rows.map(({ id, createdAt, updatedAt, ...row }) => row);
+}
+
+const conversionRows = async (orderId) =>
+	(await tableRows('pinterest_conversions')).filter((row) => row.orderId === orderId);
+const refundRows = async (orderId) =>
+	(await tableRows('clickbank_refunds')).filter((row) => row.orderId === orderId);
+const eventRequests = async () =>
+	(await ctx.fake.requests()).filter((r) => /\/events$/.test(r.path));
+
+const IDS = { campaignId: '687194767360000101', adId: '687194767360000301' };
+
+beforeAll(async () => {
+	await ctx.cli.importCredentials([
+		{ ...CB_CREDENTIAL, type: 'clickBankInsApi', data: { secretKey: SECRET_KEY } },
+	]);
+	server = await startN8nServer({ env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder) });
+	const created = await server.publicApi('POST', '/workflows', asConfigured(TEMPLATE));
+	expect([created.status, created.body.message]).toEqual([200, undefined]);
+	workflowId = created.body.id;
+	const activated = await server.publicApi('POST', `/workflows/${workflowId}/activate`);
+	expect([activated.status, activated.body.active]).toEqual([200, true]);
+	const trigger = TEMPLATE.nodes.find((node) => node.name === 'ClickBank Trigger');
+	webhookUrl = `${server.url}/webhook/${trigger.webhookId}/clickbank-ins`;
+	// Production webhooks are registered shortly after publishing; an empty request is refused
+	// (400) by the trigger without starting an execution once it is there.
+	const deadline = Date.now() + 30_000;
+	while ((await post('')).status === 404 && Date.now() < deadline)
+		await new Promise((r) => setTimeout(r, 250));
+}, 120_000);
+
+afterAll(async () => {
+	// Other test files share the user folder: leave no published webhook behind.
+	if (workflowId) {
+		await server.publicApi('POST', `/workflows/${workflowId}/deactivate`);
+		await server.publicApi('DELETE', `/workflows/${workflowId}`);
+	}
+	await server?.stop();
+});
+
+test('a Pinterest SALE becomes one checkout event, recorded as sent; the same SALE again sends nothing', async () => {
+	const receipt = receiptOf('SALE');
+	const execution = await deliver(notification(receipt));
+	expect([execution.status, nodeError(execution)]).toEqual(['success', undefined]);
+
+	const requests = await eventRequests();
+	expect(requests).toHaveLength(1);
+	expect(requests[0].query).not.toMatch(/test=true/);
+	expect(requests[0].json.data).toEqual([
+		{
+			event_name: 'checkout',
+			action_source: 'web',
+			event_time: eventSeconds,
+			event_id: receipt,
+			user_data: { em: [sha256('buyer.cb@example.com')], click_id: 'dj0yJnU9cbepik' },
+			custom_data: {
+				currency: 'USD',
+				value: '49.95',
+				order_id: receipt,
+				contents: [{ id: '1', item_name: 'Garden Planner', item_price: '47.45', quantity: 1 }],
+				num_items: 1,
+			},
+		},
+	]);
+	expect((await ctx.fake.state()).conversions.map((c) => c.event.event_id)).toEqual([receipt]);
+	expect(await conversionRows(receipt)).toEqual([
+		{
+			date: eventDate,
+			orderId: receipt,
+			event: 'checkout',
+			value: 49.95,
+			currency: 'USD',
+			...IDS,
+			status: 'sent',
+			reason: '',
+		},
+	]);
+	const everything = JSON.stringify(await tableRows('pinterest_conversions')).toLowerCase();
+	expect(everything).not.toContain('buyer.cb@example.com');
+
+	// ClickBank sends the notification again (a retry): no second conversion, no second row.
+	const again = await deliver(notification(receipt, { attemptCount: 2 }));
+	expect([again.status, nodeError(again)]).toEqual(['success', undefined]);
+	expect(ranNodes(again)).toContain('Already Sent: Nothing to Do');
+	expect(ranNodes(again)).not.toContain('Pinterest Conversions');
+	expect(await eventRequests()).toHaveLength(1);
+	expect((await ctx.fake.state()).conversions).toHaveLength(1);
+	expect((await conversionRows(receipt)).map((r) => r.status)).toEqual(['sent']);
+}, 240_000);
+
+test('a SALE from another traffic source, or with no traffic source, sends and records nothing', async () => {
+	const google = receiptOf('GOOG');
+	const other = await deliver(
+		notification(google, { vendorVariables: { traffic_source: 'google', campaign_id: '1' } }),
+	);
+	expect([other.status, nodeError(other)]).toEqual(['success', undefined]);
+	expect(ranNodes(other)).toContain('Other Traffic Source or Type: Nothing to Do');
+	const untagged = receiptOf('NONE');
+	const none = await deliver(notification(untagged, { vendorVariables: {}, trackingCodes: [] }));
+	expect(ranNodes(none)).toContain('Other Traffic Source or Type: Nothing to Do');
+	expect(await eventRequests()).toEqual([]);
+	expect(await conversionRows(google)).toEqual([]);
+	expect(await conversionRows(untagged)).toEqual([]);
+	expect(await refundRows(google)).toEqual([]);
+}, 240_000);
+
+test('a rebill gets its own event id, never the first sale’s', async () => {
+	const receipt = receiptOf('SUBS');
+	const rebillItem = {
+		...notification(receipt).lineItems[0],
+		recurring: true,
+		productPrice: 19.99,
+		lineItemType: 'ORIGINAL',
+	};
+	await deliver(notification(receipt));
+	// ClickBank numbers each rebill's receipt (…-B002); one without that suffix still gets its own id.
+	await deliver(
+		notification(`${receipt}-B002`, {
+			transactionType: 'BILL',
+			totalOrderAmount: 19.99,
+			lineItems: [rebillItem],
+		}),
+	);
+	await deliver(
+		notification(receipt, {
+			transactionType: 'BILL',
+			totalOrderAmount: 19.99,
+			lineItems: [rebillItem],
+		}),
+	);
+	const bareBillId = `${receipt}-BILL-${insTime(eventTime).replace(/-/g, '')}`;
+	const events = (await eventRequests()).map((r) => r.json.data[0]);
+	expect(
+		events.map((e) => [e.event_id, e.event_name, e.custom_data.value, e.custom_data.order_id]),
+	).toEqual([
+		[receipt, 'checkout', '49.95', receipt],
+		[`${receipt}-B002`, 'checkout', '19.99', `${receipt}-B002`],
+		[bareBillId, 'checkout', '19.99', bareBillId],
+	]);
+	expect((await ctx.fake.state()).conversions).toHaveLength(3);
+	const rows = [
+		...(await conversionRows(receipt)),
+		...(await conversionRows(`${receipt}-B002`)),
+		...(await conversionRows(bareBillId)),
+	];
+	expect(rows.map((r) => [r.orderId, r.event, r.value, r.status])).toEqual([
+		[receipt, 'checkout', 49.95, 'sent'],
+		[`${receipt}-B002`, 'checkout', 19.99, 'sent'],
+		[bareBillId, 'checkout', 19.99, 'sent'],
+	]);
+}, 240_000);
+
+test('TEST_SALE goes to Pinterest in test mode and is recorded as test', async () => {
+	const receipt = receiptOf('TSAL');
+	const execution = await deliver(notification(receipt, { transactionType: 'TEST_SALE' }));
+	expect([execution.status, nodeError(execution)]).toEqual(['success', undefined]);
+	const requests = await eventRequests();
+	expect(requests).toHaveLength(1);
+	expect(new URLSearchParams(requests[0].query).get('test')).toBe('true');
+	expect(requests[0].json.data.map((e) => [e.event_id, e.event_name, e.custom_data.value])).toEqual(
+		[[receipt, 'checkout', '49.95']],
+	);
+	// Test events are validated, not recorded, by Pinterest.
+	expect((await ctx.fake.state()).conversions).toEqual([]);
+	expect(await conversionRows(receipt)).toEqual([
+		{
+			date: eventDate,
+			orderId: receipt,
+			event: 'checkout',
+			value: 49.95,
+			currency: 'USD',
+			...IDS,
+			status: 'test',
+			reason: '',
+		},
+	]);
+}, 240_000);
+
+test('refunds and chargebacks are recorded in clickbank_refunds and nothing is sent', async () => {
+	const receipt = receiptOf('BACK');
+	await deliver(notification(receipt));
+	await ctx.fake.clearRequests();
+	for (const transactionType of ['RFND', 'CGBK']) {
+		const execution = await deliver(
+			notification(receipt, { transactionType, totalOrderAmount: -49.95 }),
+		);
+		expect([execution.status, nodeError(execution)]).toEqual(['success', undefined]);
+		expect(ranNodes(execution)).toContain('Record Refund');
+		expect(ranNodes(execution)).not.toContain('Pinterest Conversions');
+	}
+	// The same refund notified twice stays one row.
+	await deliver(
+		notification(receipt, { transactionType: 'RFND', totalOrderAmount: -49.95, attemptCount: 2 }),
+	);
+	expect(await eventRequests()).toEqual([]);
+	const refunds = await refundRows(receipt);
+	expect(refunds).toEqual([
+		{
+			date: eventDate,
+			orderId: receipt,
+			transactionType: 'RFND',
+			value: -49.95,
+			currency: 'USD',
+			...IDS,
+		},
+		{
+			date: eventDate,
+			orderId: receipt,
+			transactionType: 'CGBK',
+			value: -49.95,
+			currency: 'USD',
+			...IDS,
+		},
+	]);
+	// The sale's own row is left as it was.
+	expect((await conversionRows(receipt)).map((r) => [r.event, r.value, r.status])).toEqual([
+		['checkout', 49.95, 'sent'],
+	]);
+}, 240_000);
+
+test('an event Pinterest refuses is recorded as failed with its reason, and goes through once fixed', async () => {
+	const receipt = receiptOf('REFU');
+	await ctx.fake.config({ rejectEventIds: [receipt] });
+	const execution = await deliver(notification(receipt));
+	expect([execution.status, nodeError(execution)]).toEqual(['success', undefined]);
+	expect(await eventRequests()).toHaveLength(1);
+	expect((await ctx.fake.state()).conversions).toEqual([]);
+	expect(await conversionRows(receipt)).toEqual([
+		{
+			date: eventDate,
+			orderId: receipt,
+			event: 'checkout',
+			value: 49.95,
+			currency: 'USD',
+			...IDS,
+			status: 'failed',
+			reason: 'Invalid custom_data: the event was refused (configured in the fake).',
+		},
+	]);
+	// A failed receipt is not a duplicate: ClickBank's retry (or a replay) is sent.
+	await ctx.fake.config({ rejectEventIds: [] });
+	await deliver(notification(receipt, { attemptCount: 2 }));
+	expect((await ctx.fake.state()).conversions.map((c) => c.event.event_id)).toEqual([receipt]);
+	expect((await conversionRows(receipt)).map((r) => r.status)).toEqual(['sent']);
+}, 240_000);
