@@ -420,3 +420,128 @@ test('an event Pinterest refuses is recorded as failed with its reason, and goes
 	expect((await ctx.fake.state()).conversions.map((c) => c.event.event_id)).toEqual([receipt]);
 	expect((await conversionRows(receipt)).map((r) => r.status)).toEqual(['sent']);
 }, 240_000);
+
+describe('Read Notification (the Code node) on its own', () => {
+	const { runInNewContext } = require('node:vm');
+	const code = TEMPLATE.nodes.find((node) => node.name === 'Read Notification').parameters.jsCode;
+	const read = (item, trafficSource = 'pinterest') =>
+		runInNewContext(`(function () {\n${code}\n})()`, {
+			$: (name) => ({
+				item: { json: name === 'Settings' ? { trafficSource } : item },
+			}),
+			Date,
+		}).json;
+	const item = (overrides = {}) => ({
+		receipt: 'ABCD1234',
+		transactionType: 'SALE',
+		transactionTime: '20261120T020000-0800',
+		transactionTimeIso: '2026-11-20T02:00:00-08:00',
+		amount: 12.5,
+		currency: 'eur',
+		customerEmail: 'b@example.com',
+		trackingParameters: {
+			traffic_source: 'Pinterest',
+			campaignid: 'C9',
+			adid: 'A9',
+			click_id: 'E1',
+		},
+		lineItems: [
+			{ itemNo: 'p1', productTitle: null, productPrice: 10, quantity: 2 },
+			{ itemNo: null, productTitle: null, productPrice: null, quantity: null },
+		],
+		...overrides,
+	});
+
+	test('each transaction type goes to its branch; test types in test mode', () => {
+		const branch = (transactionType) => {
+			const json = read(item({ transactionType }));
+			return [transactionType, json.action, json.testMode];
+		};
+		expect(
+			[
+				'SALE',
+				'BILL',
+				'TEST',
+				'TEST_SALE',
+				'TEST_BILL',
+				'RFND',
+				'CGBK',
+				'INSF',
+				'CANCEL-REBILL',
+				'TEST_RFND',
+				'CANCEL-TEST-REBILL',
+				'UNCANCEL-REBILL',
+				'ABANDONED_ORDER',
+			].map(branch),
+		).toEqual([
+			['SALE', 'send', false],
+			['BILL', 'send', false],
+			['TEST', 'send', true],
+			['TEST_SALE', 'send', true],
+			['TEST_BILL', 'send', true],
+			['RFND', 'refund', false],
+			['CGBK', 'refund', false],
+			['INSF', 'refund', false],
+			['CANCEL-REBILL', 'refund', false],
+			['TEST_RFND', 'refund', true],
+			['CANCEL-TEST-REBILL', 'refund', true],
+			['UNCANCEL-REBILL', 'ignore', false],
+			['ABANDONED_ORDER', 'ignore', false],
+		]);
+	});
+
+	test('the traffic source filter: case-insensitive, empty accepts all, the Test button passes', () => {
+		const other = item({ trackingParameters: { traffic_source: 'google' } });
+		expect(read(other).action).toBe('ignore');
+		expect(read({ ...other, transactionType: 'RFND' }).action).toBe('ignore');
+		expect(read(other, '').action).toBe('send');
+		expect(read(item(), ' PINTEREST ').action).toBe('send');
+		expect(read(item({ trackingParameters: {} })).action).toBe('ignore');
+		expect(read(item({ trackingParameters: undefined, transactionType: 'TEST' })).action).toBe(
+			'send',
+		);
+	});
+
+	test('fields read from the trigger item', () => {
+		expect(read(item())).toEqual({
+			action: 'send',
+			testMode: false,
+			transactionType: 'SALE',
+			receipt: 'ABCD1234',
+			eventId: 'ABCD1234',
+			eventTime: 1795168800,
+			date: '2026-11-20',
+			value: '12.5',
+			valueNumber: 12.5,
+			currency: 'EUR',
+			email: 'b@example.com',
+			clickId: 'E1',
+			trafficSource: 'Pinterest',
+			campaignId: 'C9',
+			adId: 'A9',
+			contents: [{ id: 'p1', item_price: 10, quantity: 2 }],
+			numItems: 2,
+		});
+		// No amount, time or email (ClickBank's Test button): empty, and now.
+		const bare = read({ receipt: 'T1', transactionType: 'TEST' });
+		expect(bare).toMatchObject({
+			value: '',
+			valueNumber: null,
+			email: '',
+			contents: [],
+			numItems: 0,
+		});
+		expect(Math.abs(bare.eventTime - Date.now() / 1000)).toBeLessThan(5);
+	});
+
+	test('rebill event ids never equal the first sale’s', () => {
+		const bill = (overrides) => read(item({ transactionType: 'BILL', ...overrides })).eventId;
+		expect(bill({ receipt: 'ABCD1234-B002' })).toBe('ABCD1234-B002');
+		expect(bill({})).toBe('ABCD1234-BILL-20261120T0200000800');
+		expect(bill({ transactionTime: null })).toBe('ABCD1234-BILL');
+		expect(read(item({ transactionType: 'TEST_BILL' })).eventId).toBe(
+			'ABCD1234-BILL-20261120T0200000800',
+		);
+		expect(read(item({ transactionType: 'RFND' })).eventId).toBe('ABCD1234');
+	});
+});
