@@ -421,6 +421,36 @@ test('an event Pinterest refuses is recorded as failed with its reason, and goes
 	expect((await conversionRows(receipt)).map((r) => r.status)).toEqual(['sent']);
 }, 240_000);
 
+test('a sale Pinterest could never match (no email) is recorded as failed and not sent', async () => {
+	const receipt = receiptOf('ANON');
+	const execution = await deliver(notification(receipt, { customer: {} }));
+	expect([execution.status, nodeError(execution)]).toEqual(['success', undefined]);
+	expect(await eventRequests()).toEqual([]);
+	const rows = await conversionRows(receipt);
+	expect(rows.map((r) => r.status)).toEqual(['failed']);
+	expect(rows[0].reason).toMatch(/email/i);
+}, 240_000);
+
+test('Pinterest down: recorded as not delivered, and sent once when the notification comes again', async () => {
+	const receipt = receiptOf('DOWN');
+	await ctx.fake.faults([
+		{ method: 'POST', pathPattern: '/events$', kind: 'serverError', status: 503, times: 20 },
+	]);
+	const execution = await deliver(notification(receipt));
+	expect([execution.status, nodeError(execution)]).toEqual(['success', undefined]);
+	expect((await eventRequests()).length).toBeGreaterThan(1);
+	expect((await ctx.fake.state()).conversions).toEqual([]);
+	const rows = await conversionRows(receipt);
+	expect(rows.map((r) => r.status)).toEqual(['not delivered']);
+	expect(rows[0].reason).toMatch(/^Pinterest .*send conversion events/);
+
+	await ctx.fake.reset();
+	await deliver(notification(receipt, { attemptCount: 2 }));
+	expect(await eventRequests()).toHaveLength(1);
+	expect((await ctx.fake.state()).conversions.map((c) => c.event.event_id)).toEqual([receipt]);
+	expect((await conversionRows(receipt)).map((r) => r.status)).toEqual(['sent']);
+}, 300_000);
+
 describe('Read Notification (the Code node) on its own', () => {
 	const { runInNewContext } = require('node:vm');
 	const code = TEMPLATE.nodes.find((node) => node.name === 'Read Notification').parameters.jsCode;
