@@ -527,6 +527,14 @@ describe('Read Notification (the Code node) on its own', () => {
 		expect(read(other, '').action).toBe('send');
 		expect(read(item(), ' PINTEREST ').action).toBe('send');
 		expect(read(item({ trackingParameters: {} })).action).toBe('ignore');
+		// Without a traffic_source, the affiliate's tracking id may carry it.
+		const tid = (value, extra = {}) =>
+			read(item({ trackingParameters: { tid: value, ...extra } })).action;
+		expect(tid('pinterest')).toBe('send');
+		expect(tid('pinterest_spring_01')).toBe('send');
+		expect(tid('pinterestx')).toBe('ignore');
+		expect(tid('fb_pinterest')).toBe('ignore');
+		expect(tid('pinterest', { traffic_source: 'google' })).toBe('ignore');
 		expect(read(item({ trackingParameters: undefined, transactionType: 'TEST' })).action).toBe(
 			'send',
 		);
