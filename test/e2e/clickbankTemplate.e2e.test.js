@@ -327,6 +327,43 @@ test('a rebill gets its own event id, never the first sale’s', async () => {
 	]);
 }, 240_000);
 
+test("an upsell notified on the first order's receipt gets its own event id", async () => {
+	const receipt = receiptOf('UPSL');
+	await deliver(notification(receipt));
+	const upsellItem = {
+		...notification(receipt).lineItems[0],
+		itemNo: '7',
+		productTitle: 'Seed Calendar',
+		productPrice: 17,
+		lineItemType: 'UPSELL',
+	};
+	await deliver(notification(receipt, { totalOrderAmount: 17, lineItems: [upsellItem] }));
+	const events = (await eventRequests()).map((r) => r.json.data[0]);
+	expect(events.map((e) => [e.event_id, e.custom_data.value, e.custom_data.contents])).toEqual([
+		[
+			receipt,
+			'49.95',
+			[{ id: '1', item_name: 'Garden Planner', item_price: '47.45', quantity: 1 }],
+		],
+		[
+			`${receipt}-7`,
+			'17',
+			[{ id: '7', item_name: 'Seed Calendar', item_price: '17', quantity: 1 }],
+		],
+	]);
+	expect((await ctx.fake.state()).conversions).toHaveLength(2);
+	expect(
+		[...(await conversionRows(receipt)), ...(await conversionRows(`${receipt}-7`))].map((r) => [
+			r.orderId,
+			r.value,
+			r.status,
+		]),
+	).toEqual([
+		[receipt, 49.95, 'sent'],
+		[`${receipt}-7`, 17, 'sent'],
+	]);
+}, 240_000);
+
 test('TEST_SALE goes to Pinterest in test mode and is recorded as test', async () => {
 	const receipt = receiptOf('TSAL');
 	const execution = await deliver(notification(receipt, { transactionType: 'TEST_SALE' }));
@@ -581,5 +618,20 @@ describe('Read Notification (the Code node) on its own', () => {
 			'ABCD1234-BILL-20261120T0200000800',
 		);
 		expect(read(item({ transactionType: 'RFND' })).eventId).toBe('ABCD1234');
+	});
+
+	test('a notification with only later items (an upsell) adds their item numbers to the event id', () => {
+		const line = (itemNo, lineItemType) => ({ itemNo, lineItemType, productPrice: 5, quantity: 1 });
+		const id = (lineItems, overrides = {}) => read(item({ lineItems, ...overrides })).eventId;
+		expect(id([line('1', 'ORIGINAL'), line('2', 'BUMP')])).toBe('ABCD1234');
+		expect(id([line('1', undefined)])).toBe('ABCD1234');
+		expect(id([])).toBe('ABCD1234');
+		expect(id([line('3', 'UPSELL')])).toBe('ABCD1234-3');
+		expect(id([line('3', 'UPSELL'), line('4', 'UPSELL')])).toBe('ABCD1234-3-4');
+		// Its refund is recorded under the same id.
+		expect(id([line('3', 'UPSELL')], { transactionType: 'RFND' })).toBe('ABCD1234-3');
+		expect(id([line('3', 'UPSELL')], { transactionType: 'BILL', receipt: 'ABCD1234-B002' })).toBe(
+			'ABCD1234-B002-3',
+		);
 	});
 });
