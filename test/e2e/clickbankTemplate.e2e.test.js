@@ -390,6 +390,28 @@ test('TEST_SALE goes to Pinterest in test mode and is recorded as test', async (
 	]);
 }, 240_000);
 
+test("ClickBank's Test button (TEST, no buyer, no tracking data) reaches Pinterest's test mode, each time", async () => {
+	const receipt = receiptOf('TBTN');
+	const button = { transactionType: 'TEST', receipt, version: 8.0, attemptCount: 1 };
+	for (let press = 0; press < 2; press++) {
+		const execution = await deliver({ ...button, attemptCount: press + 1 });
+		expect([execution.status, nodeError(execution)]).toEqual(['success', undefined]);
+	}
+	const requests = await eventRequests();
+	expect(requests.map((r) => new URLSearchParams(r.query).get('test'))).toEqual(['true', 'true']);
+	const event = requests[0].json.data[0];
+	expect([event.event_id, event.event_name, event.user_data.em]).toEqual([
+		receipt,
+		'checkout',
+		[sha256('clickbank-test@example.com')],
+	]);
+	expect(Math.abs(event.event_time - Date.now() / 1000)).toBeLessThan(120);
+	expect((await ctx.fake.state()).conversions).toEqual([]);
+	expect((await conversionRows(receipt)).map((r) => [r.status, r.value, r.reason])).toEqual([
+		['test', null, ''],
+	]);
+}, 240_000);
+
 test('refunds and chargebacks are recorded in clickbank_refunds and nothing is sent', async () => {
 	const receipt = receiptOf('BACK');
 	await deliver(notification(receipt));
@@ -597,15 +619,17 @@ describe('Read Notification (the Code node) on its own', () => {
 			contents: [{ id: 'p1', item_price: 10, quantity: 2 }],
 			numItems: 2,
 		});
-		// No amount, time or email (ClickBank's Test button): empty, and now.
+		// No amount, time or email (ClickBank's Test button): empty, now, and a stand-in address.
 		const bare = read({ receipt: 'T1', transactionType: 'TEST' });
 		expect(bare).toMatchObject({
 			value: '',
 			valueNumber: null,
-			email: '',
+			email: 'clickbank-test@example.com',
 			contents: [],
 			numItems: 0,
 		});
+		// Only tests get the stand-in address.
+		expect(read(item({ customerEmail: null })).email).toBe('');
 		expect(Math.abs(bare.eventTime - Date.now() / 1000)).toBeLessThan(5);
 	});
 
