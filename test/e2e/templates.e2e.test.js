@@ -30,6 +30,7 @@ test('templates ship in the package and carry no credential ids or instance data
 		expect.arrayContaining([
 			'pinterest-ad-spend-every-15-minutes.json',
 			'pinterest-purchase-postback.json',
+			'clickbank-ins-to-pinterest.json',
 			'pinterest-roi-by-campaign-and-ad.json',
 		]),
 	);
