@@ -1,8 +1,7 @@
 // The ClickBank Trigger in a real n8n 2.41: a published workflow receives INS notifications at its
-// production webhook URL. Notifications are encrypted here with the openssl command line, an
-// implementation of ClickBank's documented scheme independent of the node's own code.
-const { execFileSync } = require('node:child_process');
-
+// production webhook URL. Notifications are encrypted with the openssl command line
+// (test/harness/clickbankIns.js), independently of the node's own code.
+const { insBody: insBodyFor, saleNotification } = require('../harness/clickbankIns');
 const { e2eContext } = require('../harness/e2eContext');
 const { workflowId, PACKAGE } = require('../harness/fixtures');
 const { n8nEnv } = require('../harness/n8n');
@@ -13,68 +12,8 @@ const SECRET_KEY = 'E2ESECRETKEY42';
 const CREDENTIAL = { id: 'cbInsCred0000001', name: 'ClickBank INS (test)' };
 const WEBHOOK_ID = '5b0c3f4e-8d2a-4c71-9a36-0c1b2d3e4f50';
 
-/** openssl: key = first 32 hex chars of SHA-1(secret) as ASCII, AES-256-CBC, PKCS#7, base64. */
-function encryptWithOpenssl(plainText, secretKey, ivHex) {
-	const sha1 = execFileSync('openssl', ['dgst', '-sha1', '-r'], { input: secretKey })
-		.toString()
-		.slice(0, 32);
-	const keyHex = Buffer.from(sha1, 'ascii').toString('hex');
-	const notification = execFileSync(
-		'openssl',
-		['enc', '-aes-256-cbc', '-K', keyHex, '-iv', ivHex, '-base64', '-A'],
-		{ input: plainText },
-	)
-		.toString()
-		.trim();
-	return { notification, iv: Buffer.from(ivHex, 'hex').toString('base64') };
-}
-
-let ivCounter = 0;
-function insBody(notification, secretKey = SECRET_KEY) {
-	ivCounter++;
-	const ivHex = ivCounter.toString(16).padStart(32, 'a');
-	return JSON.stringify(encryptWithOpenssl(JSON.stringify(notification), secretKey, ivHex));
-}
-
-/** A SALE shaped like ClickBank's INS samples; made-up buyer, example.com email. */
-const sale = {
-	transactionTime: '20261126T101530-0800',
-	receipt: 'E2ESALE1',
-	transactionType: 'SALE',
-	vendor: 'acmevendor',
-	affiliate: 'pinaffiliate',
-	role: 'VENDOR',
-	totalAccountAmount: 21.45,
-	paymentMethod: 'VISA',
-	totalOrderAmount: 49.95,
-	totalTaxAmount: 2.5,
-	totalShippingAmount: 0,
-	currency: 'USD',
-	orderLanguage: 'EN',
-	trackingCodes: ['pin_spring_01'],
-	lineItems: [
-		{
-			itemNo: '1',
-			productTitle: 'Garden Planner',
-			shippable: false,
-			recurring: false,
-			accountAmount: 21.45,
-			quantity: 1,
-			lineItemType: 'ORIGINAL',
-			productPrice: 47.45,
-			productDiscount: 0,
-			affiliatePayout: 23.72,
-			taxAmount: 2.5,
-			shippingAmount: 0,
-		},
-	],
-	customer: {
-		billing: { firstName: 'Test', lastName: 'Buyer', email: 'e2e-buyer@example.com' },
-	},
-	version: 8.0,
-	attemptCount: 1,
-	vendorVariables: { traffic_source: 'pinterest', campaign_id: '626736533506' },
-};
+const insBody = (notification, secretKey = SECRET_KEY) => insBodyFor(notification, secretKey);
+const sale = saleNotification();
 
 function triggerWorkflow() {
 	const id = workflowId('cb');

@@ -2,8 +2,8 @@
 // notifications (encrypted here with the openssl command line, independently of the trigger's own code):
 // what reaches the fake Pinterest API and what lands in the data tables, for each transaction type.
 const { createHash } = require('node:crypto');
-const { execFileSync } = require('node:child_process');
 
+const { insBody: insBodyFor, saleNotification } = require('../harness/clickbankIns');
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
 const { startN8nServer } = require('../../scripts/n8n-server');
@@ -17,25 +17,7 @@ const SECRET_KEY = 'E2ETEMPLATEKEY7';
 const CB_CREDENTIAL = { id: 'cbInsCredTpl0001', name: 'ClickBank INS (template test)' };
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 
-/** openssl: key = first 32 hex chars of SHA-1(secret) as ASCII, AES-256-CBC, PKCS#7, base64. */
-function insBody(notification) {
-	const sha1 = execFileSync('openssl', ['dgst', '-sha1', '-r'], { input: SECRET_KEY })
-		.toString()
-		.slice(0, 32);
-	const keyHex = Buffer.from(sha1, 'ascii').toString('hex');
-	const ivHex = createHash('md5').update(JSON.stringify(notification)).digest('hex');
-	const encrypted = execFileSync(
-		'openssl',
-		['enc', '-aes-256-cbc', '-K', keyHex, '-iv', ivHex, '-base64', '-A'],
-		{ input: JSON.stringify(notification) },
-	)
-		.toString()
-		.trim();
-	return JSON.stringify({
-		notification: encrypted,
-		iv: Buffer.from(ivHex, 'hex').toString('base64'),
-	});
-}
+const insBody = (notification) => insBodyFor(notification, SECRET_KEY);
 
 /** INS's basic ISO 8601 form in UTC-8, as ClickBank sends it: 20261126T101530-0800. */
 function insTime(date) {
@@ -49,43 +31,14 @@ const eventTime = new Date(Math.floor(Date.now() / 1000) * 1000 - 20 * 60_000);
 const eventSeconds = eventTime.getTime() / 1000;
 const eventDate = eventTime.toISOString().slice(0, 10);
 
-/** A SALE shaped like ClickBank's INS samples; made-up buyer, example.com email. */
+/** A SALE of this run, from the pinterest traffic source, with Pinterest's ids on the link. */
 function notification(receipt, extra = {}) {
-	return {
+	return saleNotification({
 		transactionTime: insTime(eventTime),
 		receipt,
-		transactionType: 'SALE',
-		vendor: 'acmevendor',
-		affiliate: 'pinaffiliate',
-		role: 'VENDOR',
-		totalAccountAmount: 21.45,
-		paymentMethod: 'VISA',
-		totalOrderAmount: 49.95,
-		totalTaxAmount: 2.5,
-		totalShippingAmount: 0,
-		currency: 'USD',
-		orderLanguage: 'EN',
-		trackingCodes: ['pin_spring_01'],
-		lineItems: [
-			{
-				itemNo: '1',
-				productTitle: 'Garden Planner',
-				shippable: false,
-				recurring: false,
-				accountAmount: 21.45,
-				quantity: 1,
-				lineItemType: 'ORIGINAL',
-				productPrice: 47.45,
-				productDiscount: 0,
-				taxAmount: 2.5,
-				shippingAmount: 0,
-			},
-		],
 		customer: {
 			billing: { firstName: 'Test', lastName: 'Buyer', email: 'Buyer.CB@Example.com' },
 		},
-		version: 8.0,
-		attemptCount: 1,
 		vendorVariables: {
 			traffic_source: 'pinterest',
 			campaign_id: '687194767360000101',
@@ -93,7 +46,7 @@ function notification(receipt, extra = {}) {
 			epik: 'dj0yJnU9cbepik',
 		},
 		...extra,
-	};
+	});
 }
 
 let server;
