@@ -6,7 +6,8 @@ import {
 	TEXT_COLUMNS,
 } from '../../../nodes/PinterestAdSpend/columns';
 
-const spec = require('../../fixtures/pinterest-openapi/openapi.json');
+import spec from '../../fixtures/pinterest-openapi/openapi.json';
+
 const syncColumns: string[] = spec.components.parameters.query_columns.schema.items.enum;
 
 describe('additional columns', () => {
