@@ -40,7 +40,7 @@ export function describeGaps(account: AdAccount, level: Level, settled: SettledG
 	if (settled.unattributed.length > 0) {
 		const micros = settled.unattributed.reduce((sum, gap) => sum + gap.micros, 0);
 		notices.push(
-			`Ad account ${accountLabel(account)}: ${money(micros, account)} of spend is carried by no listed ${levelName} (${listBuckets(settled.unattributed.map((gap) => gap.bucket))}), e.g. catalog spend on product groups or a ${levelName} removed since. It is output as rows with "unattributed": true and the ${levelName} ID null, so the rows add up to the account's total.`,
+			`Ad account ${accountLabel(account)}: ${money(micros, account)} of spend is carried by no listed ${levelName} (${listBuckets(settled.unattributed.map((gap) => gap.bucket))}), e.g. catalog spend on product groups or ${levelName.startsWith('a') ? 'an' : 'a'} ${levelName} removed since. It is output as rows with "unattributed": true and the ${levelName} ID null, so the rows add up to the account's total.`,
 		);
 	}
 	if (settled.movedToday.length > 0) {

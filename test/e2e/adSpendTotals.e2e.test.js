@@ -48,7 +48,7 @@ test('spend no listed ad carries comes out as one unattributed row per day, so r
 	);
 	expect(sumMicros(rows)).toBe(accountTotal + 3 * 777_777);
 	expect(hints).toEqual([
-		`Ad account Acme US (${US}): 2.333331 USD of spend is carried by no listed ad (${days(range.startDate, range.endDate).join(', ')}), e.g. catalog spend on product groups or a ad removed since. It is output as rows with "unattributed": true and the ad ID null, so the rows add up to the account's total.`,
+		`Ad account Acme US (${US}): 2.333331 USD of spend is carried by no listed ad (${days(range.startDate, range.endDate).join(', ')}), e.g. catalog spend on product groups or an ad removed since. It is output as rows with "unattributed": true and the ad ID null, so the rows add up to the account's total.`,
 	]);
 	// One pull, a gap, the lists and the analytics once more, then the rows as settled.
 	expect(calls(requests)).toEqual([
