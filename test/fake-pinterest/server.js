@@ -205,19 +205,17 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 					limits.checkSyncAnalytics({ ...range, todayUtc: todayUtc() });
 				if (problem) return error(res, 400, 1, problem);
 				const ownIds = ids.filter((e) => !kind || state.dataset.entity(e)?.ad_account_id === id);
+				const rows = analyticsRows(state.dataset, {
+					...spec,
+					...range,
+					ids: ownIds,
+					columns: queryList(query, 'columns'),
+					delivery: scenarios.deliveryFor(state, todayUtc()),
+					accountOnlyMicros: kind ? 0 : scenarios.accountOnlyMicros(state, id),
+				});
+				// Numbers configured to move do so after this call has been answered.
 				scenarios.noteAnalyticsCall(state, range, todayUtc());
-				send(
-					res,
-					200,
-					analyticsRows(state.dataset, {
-						...spec,
-						...range,
-						ids: ownIds,
-						columns: queryList(query, 'columns'),
-						delivery: scenarios.deliveryFor(state, todayUtc()),
-						accountOnlyMicros: kind ? 0 : scenarios.accountOnlyMicros(state, id),
-					}),
-				);
+				send(res, 200, rows);
 			},
 		],
 		[
@@ -235,11 +233,6 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 					});
 				if (problem) return error(res, 400, 1, problem);
 				const token = `report-${state.reports.size + 1}`;
-				scenarios.noteAnalyticsCall(
-					state,
-					{ startDate: json.start_date, endDate: json.end_date },
-					todayUtc(),
-				);
 				state.reports.set(token, {
 					adAccountId: id,
 					request: json,
@@ -249,6 +242,11 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 				});
 				// The numbers as they are when Pinterest builds the report.
 				state.reports.get(token).file = reportFile(token);
+				scenarios.noteAnalyticsCall(
+					state,
+					{ startDate: json.start_date, endDate: json.end_date },
+					todayUtc(),
+				);
 				send(res, 200, { report_status: 'IN_PROGRESS', token, message: null });
 			},
 		],
