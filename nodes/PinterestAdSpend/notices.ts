@@ -37,10 +37,18 @@ function listBuckets(buckets: AnalyticsRow[]) {
 export function describeGaps(account: AdAccount, level: Level, settled: SettledGaps): string[] {
 	const notices: string[] = [];
 	const levelName = LEVEL_NAMES[level];
-	if (settled.unattributed.length > 0) {
-		const micros = settled.unattributed.reduce((sum, gap) => sum + gap.micros, 0);
+	const carried = settled.unattributed.filter((gap) => gap.micros > 0);
+	if (carried.length > 0) {
+		const micros = carried.reduce((sum, gap) => sum + gap.micros, 0);
 		notices.push(
-			`Ad account ${accountLabel(account)}: ${money(micros, account)} of spend is carried by no listed ${levelName} (${listBuckets(settled.unattributed.map((gap) => gap.bucket))}), e.g. catalog spend on product groups or ${levelName.startsWith('a') ? 'an' : 'a'} ${levelName} removed since. It is output as rows with "unattributed": true and the ${levelName} ID null, so the rows add up to the account's total.`,
+			`Ad account ${accountLabel(account)}: ${money(micros, account)} of spend is carried by no listed ${levelName} (${listBuckets(carried.map((gap) => gap.bucket))}), e.g. catalog spend on product groups or ${levelName.startsWith('a') ? 'an' : 'a'} ${levelName} removed since. It is output as rows with "unattributed": true and the ${levelName} ID null, so the rows add up to the account's total.`,
+		);
+	}
+	const excess = settled.unattributed.filter((gap) => gap.micros < 0);
+	if (excess.length > 0) {
+		const micros = excess.reduce((sum, gap) => sum - gap.micros, 0);
+		notices.push(
+			`Ad account ${accountLabel(account)}: the ${levelName} rows add up to ${money(micros, account)} more than Pinterest's own account total (${listBuckets(excess.map((gap) => gap.bucket))}). A row with "unattributed": true and negative spend keeps the rows equal to the account's total; the ${levelName} rows are as Pinterest sent them.`,
 		);
 	}
 	if (settled.movedToday.length > 0) {

@@ -31,4 +31,19 @@ describe('hints about totals', () => {
 		]);
 		expect(describeGaps(account, 'ad', { unattributed: [], movedToday: [] })).toEqual([]);
 	});
+
+	it('names entity rows above the account total on closed days apart from unattributed spend', () => {
+		expect(
+			describeGaps(account, 'campaign', {
+				unattributed: [
+					{ bucket: { DATE: '2025-06-01' }, micros: -250_000 },
+					{ bucket: { DATE: '2025-06-02' }, micros: 1 },
+				],
+				movedToday: [],
+			}),
+		).toEqual([
+			'Ad account Acme US (549755885175): 0.000001 USD of spend is carried by no listed campaign (2025-06-02), e.g. catalog spend on product groups or a campaign removed since. It is output as rows with "unattributed": true and the campaign ID null, so the rows add up to the account\'s total.',
+			'Ad account Acme US (549755885175): the campaign rows add up to 0.25 USD more than Pinterest\'s own account total (2025-06-01). A row with "unattributed": true and negative spend keeps the rows equal to the account\'s total; the campaign rows are as Pinterest sent them.',
+		]);
+	});
 });
