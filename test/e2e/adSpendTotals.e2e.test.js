@@ -332,3 +332,72 @@ test('a refused report download says so, not "no access to the ad account"', asy
 	);
 	expect(error.description).toMatch(/^Pinterest's report links are valid for five minutes/);
 });
+
+test('campaign rows above the account total on closed days: a negative unattributed row keeps the sum, with its own hint', async () => {
+	await ctx.fake.config({ accountOnlySpend: { [US]: -1_234 } });
+	const { result, rows, hints } = await runSpend({
+		...usSelected,
+		level: 'campaign',
+		...custom(range),
+	});
+	expect(result.code).toBe(0);
+	const state = await ctx.fake.state();
+	const account = await usAccount();
+	const entityRows = expectedDailyRows(state, { adAccountId: US, level: 'campaign', ...range });
+	expect(rows).toEqual(
+		sortRows([
+			...entityRows,
+			...days(range.startDate, range.endDate).map((day) =>
+				unattributed(account, 'campaign', day, -1_234),
+			),
+		]),
+	);
+	expect(sumMicros(rows)).toBe(sumMicros(entityRows) - 3 * 1_234);
+	expect(hints).toEqual([
+		`Ad account Acme US (${US}): the campaign rows add up to 0.003702 USD more than Pinterest's own account total (${days(range.startDate, range.endDate).join(', ')}). A row with "unattributed": true and negative spend keeps the rows equal to the account's total; the campaign rows are as Pinterest sent them.`,
+	]);
+});
+
+test('Total over two report windows: counts added, CTR rebuilt from its parts, other ratios null with a hint', async () => {
+	const long = { startDate: daysAgo(200), endDate: daysAgo(1) };
+	const { result, rows, hints } = await runSpend({
+		...usSelected,
+		level: 'campaign',
+		...custom(long),
+		granularity: 'TOTAL',
+		includeNames: false,
+		metrics: ['IMPRESSION_1', 'CLICKTHROUGH_1'],
+		options: { extraColumns: 'CTR, ECPC_IN_DOLLAR' },
+	});
+	expect(result.code).toBe(0);
+	const state = await ctx.fake.state();
+	const expected = state.campaigns
+		.filter((campaign) => campaign.ad_account_id === US)
+		.map((campaign) => {
+			const sums = { spendMicros: 0, impressions: 0, pinClicks: 0 };
+			for (const ad of state.ads.filter((a) => a.campaign_id === campaign.id))
+				for (const day of days(long.startDate, long.endDate)) {
+					const delivery = adDelivery(ad.id, day);
+					for (const key of Object.keys(sums)) sums[key] += delivery[key];
+				}
+			return {
+				adAccountId: US,
+				currency: 'USD',
+				level: 'campaign',
+				campaignId: campaign.id,
+				date: null,
+				startDate: long.startDate,
+				endDate: long.endDate,
+				spend: sums.spendMicros / 1e6,
+				spendMicros: sums.spendMicros,
+				impressions: sums.impressions,
+				pinClicks: sums.pinClicks,
+				ctr: sums.pinClicks / sums.impressions,
+				ecpcInDollar: null,
+			};
+		});
+	expect(rows).toEqual(expected);
+	expect(hints).toEqual([
+		`Ad account Acme US (${US}): ECPC_IN_DOLLAR cannot be added up across Pinterest's request windows and was left null where rows were merged; ask for a shorter range or a finer granularity to get Pinterest's own values.`,
+	]);
+});

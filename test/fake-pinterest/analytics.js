@@ -14,6 +14,9 @@ const METRIC_OF_COLUMN = {
 	OUTBOUND_CLICK_1: (d) => d.outboundClicks,
 	TOTAL_CONVERSIONS: (d) => d.conversions,
 	CLICKTHROUGH_2: (d) => d.earnedClicks,
+	// Ratios of the bucket, as Pinterest computes them for the rows it sends.
+	CTR: (d) => (d.impressions ? d.pinClicks / d.impressions : 0),
+	ECPC_IN_DOLLAR: (d) => (d.pinClicks ? d.spendMicros / d.pinClicks / 1e6 : 0),
 };
 
 function daysBetween(startDate, endDate) {
