@@ -62,3 +62,11 @@ export function describeGaps(account: AdAccount, level: Level, settled: SettledG
 	}
 	return notices;
 }
+
+/** Columns left null where rows of several request windows were merged. */
+export function describeUnmergeable(account: AdAccount, columns: string[]): string[] {
+	if (columns.length === 0) return [];
+	return [
+		`Ad account ${accountLabel(account)}: ${columns.join(', ')} cannot be added up across Pinterest's request windows and ${columns.length === 1 ? 'was' : 'were'} left null where rows were merged; ask for a shorter range or a finer granularity to get Pinterest's own values.`,
+	];
+}

@@ -6,7 +6,7 @@ import type { PinterestClient } from '../shared/transport';
 import { columnsToFetch } from './columns';
 import type { DateRange } from './dates';
 import { buildEntityChains, type PinterestEntity } from './entityChains';
-import { describeGaps } from './notices';
+import { describeGaps, describeUnmergeable } from './notices';
 import { findGaps, settleGaps } from './reconcile';
 import {
 	fetchAnalytics,
@@ -265,11 +265,7 @@ export async function pullAccountSpend(
 	}
 	const settled = settleGaps(pulled.gaps);
 	const notices = describeGaps(account, level, settled);
-	if (pulled.merged.unmergeableColumns.length > 0) {
-		notices.push(
-			`Ad account ${account.name ?? account.id}: ${pulled.merged.unmergeableColumns.join(', ')} cannot be added up across Pinterest's request windows and was left null where rows were merged; ask for a shorter range or a finer granularity to get Pinterest's own values.`,
-		);
-	}
+	notices.push(...describeUnmergeable(account, pulled.merged.unmergeableColumns));
 
 	const rows = pulled.merged.rows;
 	let kept: AnalyticsRow[];

@@ -1,4 +1,4 @@
-import { describeGaps } from '../../../nodes/PinterestAdSpend/notices';
+import { describeGaps, describeUnmergeable } from '../../../nodes/PinterestAdSpend/notices';
 
 const account = { id: '549755885175', name: 'Acme US', currency: 'USD' };
 
@@ -44,6 +44,13 @@ describe('hints about totals', () => {
 		).toEqual([
 			'Ad account Acme US (549755885175): 0.000001 USD of spend is carried by no listed campaign (2025-06-02), e.g. catalog spend on product groups or a campaign removed since. It is output as rows with "unattributed": true and the campaign ID null, so the rows add up to the account\'s total.',
 			'Ad account Acme US (549755885175): the campaign rows add up to 0.25 USD more than Pinterest\'s own account total (2025-06-01). A row with "unattributed": true and negative spend keeps the rows equal to the account\'s total; the campaign rows are as Pinterest sent them.',
+		]);
+	});
+
+	it('names the columns a merge left null, with the account', () => {
+		expect(describeUnmergeable(account, [])).toEqual([]);
+		expect(describeUnmergeable(account, ['ECPC_IN_DOLLAR', 'TOTAL_IMPRESSION_FREQUENCY'])).toEqual([
+			"Ad account Acme US (549755885175): ECPC_IN_DOLLAR, TOTAL_IMPRESSION_FREQUENCY cannot be added up across Pinterest's request windows and were left null where rows were merged; ask for a shorter range or a finer granularity to get Pinterest's own values.",
 		]);
 	});
 });
