@@ -3,8 +3,9 @@
 // run in this process. Prints a table and writes BENCHMARKS.md.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -20,6 +21,7 @@ const {
 } = require('../test/harness/fixtures.js');
 
 const LATENCY_MS = 10;
+const GNU_TIME = '/usr/bin/time';
 const US = '549755885175';
 const { nodeBin, n8nBin } = await ensureN8nRuntime();
 const userFolder = createUserFolder();
@@ -38,13 +40,20 @@ await cli.importCredentials(credentials(`${fake.url}/v5`));
 async function runInN8n(workflow) {
 	await cli.importWorkflow(workflow);
 	const started = Date.now();
-	const child = spawn(nodeBin, [n8nBin, 'execute', `--id=${workflow.id}`, '--rawOutput'], {
-		env: n8nEnv(userFolder),
-	});
-	let stdout = '';
+	// stdout goes to a file: n8n exits right after printing the run, and a pipe would lose what was not
+	// yet flushed (a 100,000-item run is larger than a pipe takes at once); writes to a file are synchronous.
+	const outFile = join(userFolder, `run-${workflow.id}.json`);
+	const out = openSync(outFile, 'w');
+	const args = [n8nBin, 'execute', `--id=${workflow.id}`, '--rawOutput'];
+	// GNU time reports the exact peak (maximum resident set size) when it is there; else /proc is sampled.
+	const child = existsSync(GNU_TIME)
+		? spawn(GNU_TIME, ['-f', 'max-rss-kib %M', nodeBin, ...args], {
+				env: n8nEnv(userFolder),
+				stdio: ['ignore', out, 'pipe'],
+			})
+		: spawn(nodeBin, args, { env: n8nEnv(userFolder), stdio: ['ignore', out, 'pipe'] });
 	let stderr = '';
 	let peakKiB = 0;
-	child.stdout.on('data', (chunk) => (stdout += chunk));
 	child.stderr.on('data', (chunk) => (stderr += chunk));
 	const sampler = setInterval(() => {
 		try {
@@ -57,11 +66,17 @@ async function runInN8n(workflow) {
 	// 'close', not 'exit': the run is printed last and must be read to its end.
 	const code = await new Promise((resolve) => child.on('close', resolve));
 	clearInterval(sampler);
+	closeSync(out);
+	const maxRss = /max-rss-kib (\d+)\s*$/.exec(stderr);
+	if (maxRss) peakKiB = Number(maxRss[1]);
+	const stdout = readFileSync(outFile, 'utf8');
+	rmSync(outFile);
 	const start = stdout.search(/^\{/m);
-	if (start < 0)
+	if (start < 0) {
 		throw new Error(
-			`n8n execute printed no run (exit ${code}):\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`,
+			`n8n run without a result (exit ${code}):\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`,
 		);
+	}
 	const run = JSON.parse(stdout.slice(start, stdout.indexOf('\n}', start) + 2));
 	const nodeRun = (name) => run.data.resultData.runData[name][0];
 	return { code, wallMs: Date.now() - started, peakMiB: Math.round(peakKiB / 1024), nodeRun };
@@ -160,7 +175,7 @@ const perEntityBaseline = await countRequests(() =>
 	}),
 );
 
-// ---- Send conversion event: 10,000 purchases ----
+// ---- Send conversion event: 10,000 purchases (and 100,000 with Map Automatically) ----
 // BENCH_ONLY=spend measures the spend part only and keeps the conversions section of BENCHMARKS.md.
 const spendOnly = process.env.BENCH_ONLY === 'spend';
 if (spendOnly) {
@@ -174,69 +189,98 @@ if (spendOnly) {
 	process.stdout.write(report);
 	process.exit(0);
 }
-await control('reset');
-await control('config', { latencyMs: LATENCY_MS });
 const now = Math.floor(Date.now() / 1000);
-const conversionsInput = `return Array.from({ length: 10000 }, (_, i) => ({ json: { orderId: 'order-' + i, email: 'Buyer' + i + '@Example.com', amount: 10 + (i % 90), time: ${now} - 600 } }));`;
-const conversionsWorkflow = workflowWith(
-	conversionsNode(
-		{
-			eventName: 'checkout',
-			eventId: '={{ $json.orderId }}',
-			eventTime: '={{ $json.time }}',
-			userData: { email: '={{ $json.email }}' },
-			customData: { value: '={{ $json.amount }}', currency: 'USD' },
-		},
-		{ credential: 'token' },
-	),
-);
-conversionsWorkflow.nodes.splice(1, 0, {
-	id: 'input',
-	name: 'Input',
-	type: 'n8n-nodes-base.code',
-	typeVersion: 2,
-	position: [200, 0],
-	parameters: { jsCode: conversionsInput },
-});
-conversionsWorkflow.connections = {
-	Start: { main: [[{ node: 'Input', type: 'main', index: 0 }]] },
-	Input: { main: [[{ node: 'Pinterest Conversions', type: 'main', index: 0 }]] },
-};
-const conversions = await countRequests(() => runInN8n(conversionsWorkflow));
-conversions.sent = conversions.nodeRun('Pinterest Conversions').data.main[0].length;
-conversions.nodeMs = conversions.nodeRun('Pinterest Conversions').executionTime;
-// n8n's own cost for the same per-item expressions, with no Pinterest call: an Edit Fields node.
-const setWorkflow = JSON.parse(JSON.stringify(conversionsWorkflow));
+/** Manual Trigger → Code node producing `count` orders → `node`. */
+function conversionsRun(node, count) {
+	const jsCode = `return Array.from({ length: ${count} }, (_, i) => ({ json: { orderId: 'order-' + i, email: ' Buyer' + i + '@Example.com ', phone: '+1 (650) 555-' + String(i % 10000).padStart(4, '0'), amount: 10 + (i % 90), currency: 'USD', time: ${now} - 600 } }));`;
+	const workflow = workflowWith(node);
+	workflow.nodes.splice(1, 0, {
+		id: 'input',
+		name: 'Input',
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [200, 0],
+		parameters: { jsCode },
+	});
+	workflow.connections = {
+		Start: { main: [[{ node: 'Input', type: 'main', index: 0 }]] },
+		Input: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
+	};
+	return workflow;
+}
+async function runConversions(node, count) {
+	await control('reset');
+	await control('config', { latencyMs: LATENCY_MS });
+	const result = await countRequests(() => runInN8n(conversionsRun(node, count)));
+	const nodeRun = result.nodeRun(node.name);
+	return {
+		...result,
+		sent: nodeRun.data.main[0].length,
+		nodeMs: nodeRun.executionTime,
+	};
+}
+// The five per-item expressions of Define Below, and the same five in an Edit Fields node.
 const expressions = {
 	eventId: '={{ $json.orderId }}',
 	eventTime: '={{ $json.time }}',
 	email: '={{ $json.email }}',
+	phone: '={{ $json.phone }}',
 	value: '={{ $json.amount }}',
 };
-setWorkflow.id = `${conversionsWorkflow.id.slice(0, 12)}set0`;
-setWorkflow.nodes[2] = {
-	id: 'set',
-	name: 'Edit Fields',
-	type: 'n8n-nodes-base.set',
-	typeVersion: 3.4,
-	position: [400, 0],
-	parameters: {
-		mode: 'manual',
-		includeOtherFields: false,
-		options: {},
-		assignments: {
-			assignments: Object.entries(expressions).map(([name, value], i) => ({
-				id: `a${i}`,
-				name,
-				value,
-				type: 'string',
-			})),
+const defineBelow = await runConversions(
+	conversionsNode(
+		{
+			eventName: 'checkout',
+			eventId: expressions.eventId,
+			eventTime: expressions.eventTime,
+			userData: { email: expressions.email, phone: expressions.phone },
+			customData: { value: expressions.value, currency: 'USD' },
 		},
-	},
-};
-setWorkflow.connections.Input.main[0][0].node = 'Edit Fields';
-const setRun = await runInN8n(setWorkflow);
+		{ credential: 'token' },
+	),
+	10_000,
+);
+const autoNode = conversionsNode(
+	{ inputMode: 'auto', eventName: 'checkout' },
+	{ credential: 'token' },
+);
+const automatic = await runConversions(autoNode, 10_000);
+const automatic100k = await runConversions(autoNode, 100_000);
+const setRun = await runInN8n(
+	conversionsRun(
+		{
+			name: 'Edit Fields',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'manual',
+				includeOtherFields: false,
+				options: {},
+				assignments: {
+					assignments: Object.entries(expressions).map(([name, value], i) => ({
+						id: `a${i}`,
+						name,
+						value,
+						type: 'string',
+					})),
+				},
+			},
+		},
+		10_000,
+	),
+);
 const setNodeMs = setRun.nodeRun('Edit Fields').executionTime;
+// n8n's own footprint: the same workflow shape with a node that does nothing (No Operation) and one item.
+const idle = await runInN8n(
+	conversionsRun({ name: 'Idle', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} }, 1),
+);
+const idle10k = await runInN8n(
+	conversionsRun(
+		{ name: 'Idle', type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} },
+		10_000,
+	),
+);
+// A plain Node script doing the same job: normalise, hash, 10 requests of 1,000 events.
 await control('reset');
 await control('config', { latencyMs: LATENCY_MS });
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
@@ -245,13 +289,15 @@ const conversionsBaseline = await countRequests(() =>
 		for (let batch = 0; batch < 10; batch++) {
 			const data = Array.from({ length: 1000 }, (_, j) => {
 				const i = batch * 1000 + j;
+				const email = ` Buyer${i}@Example.com `.trim().toLowerCase();
+				const phone = `+1 (650) 555-${String(i).padStart(4, '0')}`.replace(/\D/g, '');
 				return {
 					event_name: 'checkout',
 					action_source: 'web',
 					event_time: now - 600,
 					event_id: `order-${i}`,
-					user_data: { em: [sha256(`buyer${i}@example.com`)] },
-					custom_data: { value: String(10 + (i % 90)), currency: 'USD' },
+					user_data: { em: [sha256(email)], ph: [sha256(phone)] },
+					custom_data: { value: String(10 + (i % 90)), currency: 'USD', order_id: `order-${i}` },
 				};
 			});
 			await fetch(`${fake.url}/v5/ad_accounts/${US}/events`, {
@@ -294,21 +340,36 @@ the plain batched script: ${ratio(spend.sync.nodeMs, batchedBaseline.wallMs)}.${
 const ratio = (a, b) => (a / b).toFixed(2);
 const report = `# Benchmarks
 
-\`npm run bench\` on this machine (${process.platform}, n8n ${N8N_VERSION}, fake Pinterest API with ${LATENCY_MS} ms per request,
+\`npm run bench\` on this machine (${process.platform}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores,
+${Math.round(totalmem() / 2 ** 30)} GiB; n8n ${N8N_VERSION} on its own Node.js, baselines on Node.js ${process.version}; fake Pinterest API with ${LATENCY_MS} ms per request,
 no contract proxy). "n8n run" is a whole \`n8n execute\` process (start-up included); "node" is the node's own
 execution time from the run data. Baselines are plain \`fetch\` loops in the benchmark process.
 
 ${spendSection(ratio)}## Send conversion event: 10,000 purchases, one ad account
 
-| approach | API requests | wall time | node time | peak memory |
-| --- | ---: | ---: | ---: | ---: |
-| node (conversion token) | ${conversions.requests} | ${conversions.wallMs} ms | ${conversions.nodeMs} ms | ${conversions.peakMiB} MiB |
-| plain script sending the same 10 batches | ${conversionsBaseline.requests} | ${conversionsBaseline.wallMs} ms | | |
-| n8n Edit Fields node evaluating the same 4 expressions per item (no Pinterest call) | 0 | ${setRun.wallMs} ms | ${setNodeMs} ms | ${setRun.peakMiB} MiB |
+Each order has an order id, email, phone, amount, currency and time; every event is normalised, hashed and sent.
+"Growth over idle" is the n8n process's peak memory minus that of the same workflow with a No Operation node in
+place of the Pinterest node and one item (${idle.peakMiB} MiB).
 
-Sent: ${conversions.sent} of 10000. Node time vs the plain script: ${ratio(conversions.nodeMs, conversionsBaseline.wallMs)};
-vs n8n's own evaluation of the same expressions: ${ratio(conversions.nodeMs, setNodeMs)}. Per-item expressions dominate the
-node's time; the requests themselves are the 10 the plain script sends.
+| approach | API requests | wall time | node time | peak memory | growth over idle |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| node, Map Automatically | ${automatic.requests} | ${automatic.wallMs} ms | ${automatic.nodeMs} ms | ${automatic.peakMiB} MiB | ${automatic.peakMiB - idle.peakMiB} MiB |
+| node, Define Below with 5 per-item expressions | ${defineBelow.requests} | ${defineBelow.wallMs} ms | ${defineBelow.nodeMs} ms | ${defineBelow.peakMiB} MiB | ${defineBelow.peakMiB - idle.peakMiB} MiB |
+| n8n Edit Fields node evaluating the same 5 expressions (no Pinterest call) | 0 | ${setRun.wallMs} ms | ${setNodeMs} ms | ${setRun.peakMiB} MiB | ${setRun.peakMiB - idle.peakMiB} MiB |
+| No Operation node passing the 10,000 items on | 0 | ${idle10k.wallMs} ms | ${idle10k.nodeRun('Idle').executionTime} ms | ${idle10k.peakMiB} MiB | ${idle10k.peakMiB - idle.peakMiB} MiB |
+| plain Node script: the same normalisation, hashing and 10 requests | ${conversionsBaseline.requests} | ${conversionsBaseline.wallMs} ms | | | |
+
+Sent: ${automatic.sent} (Map Automatically) and ${defineBelow.sent} (Define Below) of 10000.
+
+- Map Automatically node time vs the plain script: ${ratio(automatic.nodeMs, conversionsBaseline.wallMs)} (target at most 3).
+- Define Below node time vs Edit Fields with the same expressions: ${ratio(defineBelow.nodeMs, setNodeMs)} (target at most 1.1).
+- Peak memory growth over idle: ${automatic.peakMiB - idle.peakMiB} MiB (Map Automatically) and ${defineBelow.peakMiB - idle.peakMiB} MiB (Define Below) (target at most 250 MiB).
+
+## Send conversion event: 100,000 purchases, Map Automatically
+
+| API requests | sent | wall time | node time | peak memory | growth over idle |
+| ---: | ---: | ---: | ---: | ---: | ---: |
+| ${automatic100k.requests} | ${automatic100k.sent} | ${automatic100k.wallMs} ms | ${automatic100k.nodeMs} ms | ${automatic100k.peakMiB} MiB | ${automatic100k.peakMiB - idle.peakMiB} MiB |
 `;
 writeFileSync(join(repoRoot, 'BENCHMARKS.md'), report);
 process.stdout.write(report);

@@ -44,11 +44,32 @@ export class PinterestAdsOAuth2Api implements ICredentialType {
 			required: true,
 		},
 		{
+			displayName: 'Access',
+			name: 'access',
+			type: 'options',
+			default: 'spendAndConversions',
+			description:
+				'What this login may do. Read-only is enough for spend reports; sending conversions with this credential needs ads:write. Reconnect after changing it.',
+			options: [
+				{
+					name: 'Spend and Conversions',
+					value: 'spendAndConversions',
+					description: 'Scopes ads:read, ads:write, user_accounts:read',
+				},
+				{
+					name: 'Spend Only (Read-Only)',
+					value: 'spendOnly',
+					description: 'Scopes ads:read, user_accounts:read',
+				},
+			],
+		},
+		{
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
 			// ads:read for spend, ads:write for conversions, user_accounts:read for the account name.
-			default: 'ads:read,ads:write,user_accounts:read',
+			default:
+				'={{ $self["access"] === "spendOnly" ? "ads:read,user_accounts:read" : "ads:read,ads:write,user_accounts:read" }}',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -9,6 +9,21 @@ import type {
 import { BASE_URL_EXPRESSION, environmentProperties } from '../nodes/shared/environment';
 
 /**
+ * Pinterest's sandbox has the events endpoint disabled (`x-sandbox: disabled` on events/create), so this credential
+ * offers Production and Custom only; Test Mode in the node is how to try events without recording them.
+ */
+const conversionEnvironmentProperties: INodeProperties[] = environmentProperties.map((property) =>
+	property.name === 'environment'
+		? {
+				...property,
+				options: property.options?.filter(
+					(option) => 'value' in option && option.value !== 'sandbox',
+				),
+			}
+		: property,
+);
+
+/**
  * The conversion access token Pinterest Ads Manager generates under Conversions → Set up API.
  * It only works for POST /ad_accounts/{id}/events, so the connection test sends one test event
  * (`test=true`: validated by Pinterest, never recorded).
@@ -44,7 +59,7 @@ export class PinterestConversionsApi implements ICredentialType {
 			description:
 				'Shown next to the token in Ads Manager. Used to test the connection and as the default ad account of the node.',
 		},
-		...environmentProperties,
+		...conversionEnvironmentProperties,
 	];
 
 	authenticate: IAuthenticateGeneric = {

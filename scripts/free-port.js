@@ -1,12 +1,16 @@
-// A TCP port on loopback that nothing listens on right now.
+// TCP ports on loopback that nothing listens on right now.
 const net = require('node:net');
 
-function freePort() {
+/** `port` if it is free, else (or when none is given) one the system picks. */
+function freePort(port = 0) {
 	return new Promise((resolve, reject) => {
-		const server = net.createServer().once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
+		const server = net.createServer();
+		server.once('error', (error) =>
+			port && error.code === 'EADDRINUSE' ? freePort().then(resolve, reject) : reject(error),
+		);
+		server.listen(port, '127.0.0.1', () => {
+			const { port: listening } = server.address();
+			server.close(() => resolve(listening));
 		});
 	});
 }

@@ -10,7 +10,10 @@ const repoRoot = join(__dirname, '..');
 const { name: packageName } = require('../package.json');
 
 function build() {
-	execFileSync('npm', ['run', '--silent', 'build'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', '--silent', 'build'], {
+		cwd: repoRoot,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 }
 
 /** Packs the built package; returns the tarball path (in a fresh temporary folder). */
@@ -32,7 +35,10 @@ function installPackageInto(userFolder, { skipBuild = false } = {}) {
 	mkdirSync(target, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 	// n8n lists installed community packages from this manifest's folder.
-	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true }),
+	);
 	return { tarball, target };
 }
 

@@ -49,15 +49,31 @@ const seconds = (ms) => {
 	return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 };
 
+/** npm_config_* names of the settings in this repository's own .npmrc (e.g. ignore-scripts). */
+const projectNpmSettings = fs
+	.readFileSync(join(__dirname, '..', '.npmrc'), 'utf8')
+	.split('\n')
+	.map((line) => /^\s*([\w-]+)\s*=/.exec(line)?.[1])
+	.filter(Boolean)
+	.map((key) => `npm_config_${key.replace(/-/g, '_')}`.toLowerCase());
+
 /**
- * npm passes its settings to child processes as npm_config_* variables (this repository's
- * .npmrc sets ignore-scripts, which would silently skip the sqlite3 build). Child npm calls get
- * none of them: every setting they need is a flag on their own command line.
+ * The environment for child processes. Run from an npm script, this process carries npm's view of
+ * this repository: its .npmrc settings as npm_config_* (ignore-scripts would silently skip the
+ * sqlite3 build), its folder as npm_config_local_prefix, and the script's own npm_package_* and
+ * npm_lifecycle_* values. Those are removed; the user's own npm settings (registry, proxy, cache)
+ * stay. Every setting a child npm call depends on is a flag on its own command line.
  */
 function cleanEnv(extra = {}) {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (!/^npm_/i.test(key) && key !== 'INIT_CWD') env[key] = value;
+		const name = key.toLowerCase();
+		const fromProject =
+			projectNpmSettings.includes(name) ||
+			name === 'npm_config_local_prefix' ||
+			name === 'init_cwd' ||
+			/^npm_(package_|lifecycle_|command$|execpath$|node_execpath$)/.test(name);
+		if (!fromProject) env[key] = value;
 	}
 	return { ...env, ...extra };
 }
@@ -68,69 +84,44 @@ function cleanEnv(extra = {}) {
  */
 function probe(dir = runtimeDir) {
 	const bin = join(dir, 'node_modules', nodePackage, 'bin', 'node');
-	if (!fs.existsSync(bin))
-		return { ok: false, problem: 'missing', detail: 'Node 24 is not installed' };
+	const broken = (problem, detail) => ({ ok: false, problem, detail });
+	if (!fs.existsSync(bin)) return broken('missing', 'Node 24 is not installed');
 	const script = `
 		const out = { node: process.version };
 		try { out.n8n = require(${JSON.stringify(join(dir, 'node_modules', 'n8n', 'package.json'))}).version; } catch {}
 		try { require(${JSON.stringify(join(dir, 'node_modules', 'sqlite3'))}); out.sqlite3 = 'ok'; }
 		catch (error) { out.sqlite3 = String(error.message).split('\\n')[0]; }
 		process.stdout.write(JSON.stringify(out));`;
-	const result = spawnSync(bin, ['-e', script], {
-		encoding: 'utf8',
-		timeout: 30_000,
-		env: cleanEnv(),
-	});
+	const run = (args) =>
+		spawnSync(bin, args, { encoding: 'utf8', timeout: 30_000, env: cleanEnv() });
 	let found;
 	try {
-		found = JSON.parse(result.stdout);
+		found = JSON.parse(run(['-e', script]).stdout);
 	} catch {
-		return {
-			ok: false,
-			problem: 'missing',
-			detail: `Node 24 does not run (${result.error?.code ?? `exit ${result.status}`})`,
-		};
+		return broken('missing', 'Node 24 does not run');
 	}
 	if (found.node !== `v${NODE_VERSION}`) {
-		return {
-			ok: false,
-			problem: 'missing',
-			detail: `Node ${found.node} found, ${NODE_VERSION} expected`,
-		};
+		return broken('missing', `Node ${found.node} found, ${NODE_VERSION} expected`);
 	}
 	if (found.n8n !== N8N_VERSION) {
-		return {
-			ok: false,
-			problem: 'missing',
-			detail: found.n8n ? `n8n ${found.n8n} found` : 'n8n is not installed',
-		};
+		return broken('missing', found.n8n ? `n8n ${found.n8n} found` : 'n8n is not installed');
 	}
 	if (found.sqlite3 !== 'ok') {
-		return {
-			ok: false,
-			problem: 'sqlite3',
-			detail: `sqlite3's native binding does not load (${found.sqlite3})`,
-		};
+		return broken('sqlite3', `sqlite3's native binding does not load (${found.sqlite3})`);
 	}
-	const cli = spawnSync(bin, [join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), '--version'], {
-		encoding: 'utf8',
-		timeout: 30_000,
-		env: cleanEnv(),
-	});
-	if (cli.stdout?.trim() !== N8N_VERSION) {
-		return {
-			ok: false,
-			problem: 'missing',
-			detail: 'the n8n CLI does not answer with its version',
-		};
+	if (
+		run([join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), '--version']).stdout?.trim() !==
+		N8N_VERSION
+	) {
+		return broken('missing', 'the n8n CLI does not answer with its version');
 	}
 	return { ok: true };
 }
 
 function freeBytes(dir) {
-	let probeDir = dir;
-	while (!fs.existsSync(probeDir)) probeDir = join(probeDir, '..');
-	const stats = fs.statfsSync(probeDir);
+	let existing = dir;
+	while (!fs.existsSync(existing)) existing = join(existing, '..');
+	const stats = fs.statfsSync(existing);
 	return stats.bavail * stats.bsize;
 }
 
@@ -140,16 +131,12 @@ const topLevelPackages = Object.keys(JSON.parse(lockText).packages).filter((key)
 /** How many of the lockfile's top-level packages are unpacked (a progress figure, not exact). */
 const countUnpacked = (dir) =>
 	topLevelPackages.filter((key) => fs.existsSync(join(dir, key, 'package.json'))).length;
-const safeReaddir = (dir) => {
-	try {
-		return fs.readdirSync(dir);
-	} catch {
-		return [];
-	}
-};
 
-/** Runs npm with its output in the install log; a progress line every 15 s while it runs. */
-function runNpm(step, args, { cwd, env, logFile, progress }) {
+/**
+ * Runs npm with its output in the install log, and a progress line every 15 s while it runs.
+ * `step` is the line shown when it starts; `doing` says what npm was doing, for the failure.
+ */
+function runNpm({ step, doing }, args, { cwd, env, logFile, progress }) {
 	const started = Date.now();
 	log(`  ${step}…`);
 	const fd = fs.openSync(logFile, 'a');
@@ -159,38 +146,37 @@ function runNpm(step, args, { cwd, env, logFile, progress }) {
 		const ticker = setInterval(() => {
 			log(`    ${seconds(Date.now() - started)}${progress ? `, ${progress()}` : ''}`);
 		}, 15_000);
-		child.on('error', (error) => finish(error));
-		child.on('exit', (code) => finish(code === 0 ? undefined : new Error(`npm exited ${code}`)));
-		function finish(error) {
+		child.on('error', () => finish(false));
+		child.on('exit', (code) => finish(code === 0));
+		function finish(succeeded) {
 			clearInterval(ticker);
 			fs.closeSync(fd);
-			if (!error) {
-				log(`    done in ${seconds(Date.now() - started)}`);
-				return resolve();
-			}
-			reject(explainNpmFailure(step, logFile));
+			if (!succeeded) return reject(explainNpmFailure(doing, logFile));
+			log(`    done in ${seconds(Date.now() - started)}`);
+			resolve();
 		}
 	});
 }
 
-function explainNpmFailure(step, logFile) {
+const NETWORK_ERROR =
+	/E(NOTFOUND|AI_AGAIN|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH|HOSTUNREACH)|network|socket hang up/i;
+
+function explainNpmFailure(doing, logFile) {
 	const output = fs.readFileSync(logFile, 'utf8');
 	if (/ENOSPC/.test(output)) {
 		return new RuntimeError(
-			`The disk ran full while ${step.toLowerCase()}. Free some space (about 4 GB) or set N8N_PINTEREST_RUNTIME_DIR to a folder on a larger disk, then run again.`,
+			`The disk ran full while ${doing}. Free some space (about 4 GB) or set N8N_PINTEREST_RUNTIME_DIR ` +
+				'to a folder on a larger disk, then run again.',
 		);
 	}
-	if (
-		/E(NOTFOUND|AI_AGAIN|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH|HOSTUNREACH)|network|socket hang up/i.test(
-			output,
-		)
-	) {
+	if (NETWORK_ERROR.test(output)) {
 		return new RuntimeError(
-			`Could not reach the npm registry while ${step.toLowerCase()}. Check the network connection (and npm's registry or proxy settings: npm config get registry), then run again. Details: ${logFile}`,
+			`Could not reach the npm registry while ${doing}. Check the network connection (and npm's ` +
+				`registry or proxy settings: npm config get registry), then run again. Details: ${logFile}`,
 		);
 	}
 	return new RuntimeError(
-		`${step} failed. The last lines of ${logFile} say why; fix that, then run again.`,
+		`npm failed while ${doing}; the last lines of ${logFile} say why. Fix that, then run again.`,
 	);
 }
 
@@ -198,7 +184,7 @@ function explainNpmFailure(step, logFile) {
 function buildSqlite3(dir, logFile, step = 'Building sqlite3 from source (about 1–2 minutes)') {
 	const home = join(dir, 'node_modules', nodePackage);
 	return runNpm(
-		step,
+		{ step, doing: 'building sqlite3' },
 		[
 			'rebuild',
 			'sqlite3',
@@ -214,18 +200,20 @@ function buildSqlite3(dir, logFile, step = 'Building sqlite3 from source (about 
 async function install(logFile) {
 	if (!pinned.optionalDependencies[nodePackage]) {
 		throw new RuntimeError(
-			`The local n8n runs on Linux (x64 or arm64); this is ${process.platform}-${process.arch}. Use a Linux machine or container.`,
+			`The local n8n runs on Linux (x64 or arm64); this is ${process.platform}-${process.arch}. ` +
+				'Use a Linux machine or container.',
 		);
 	}
 	const free = freeBytes(cacheRoot);
 	if (free < REQUIRED_FREE_BYTES) {
 		throw new RuntimeError(
-			`Not enough disk space to install n8n: about 4 GB is needed in ${cacheRoot}, ${(free / 1024 ** 3).toFixed(1)} GB is free. ` +
-				'Free some space or set N8N_PINTEREST_RUNTIME_DIR to a folder on a larger disk, then run again.',
+			`Not enough disk space to install n8n: about 4 GB is needed in ${cacheRoot}, ` +
+				`${(free / 1024 ** 3).toFixed(1)} GB is free. Free some space or set ` +
+				'N8N_PINTEREST_RUNTIME_DIR to a folder on a larger disk, then run again.',
 		);
 	}
-	// Installed beside its final place and renamed when it works: an interrupted install leaves
-	// only a staging folder, which the next run removes.
+	// Installed beside its final place and renamed once it works: an interrupted install leaves
+	// at most a staging folder, which the next run removes.
 	const staging = `${runtimeDir}.staging-${process.pid}`;
 	fs.rmSync(staging, { recursive: true, force: true });
 	fs.mkdirSync(staging, { recursive: true });
@@ -233,29 +221,40 @@ async function install(logFile) {
 	fs.copyFileSync(join(lockDir, 'package-lock.json'), join(staging, 'package-lock.json'));
 	const started = Date.now();
 	log(
-		`Installing n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${runtimeDir} (once per machine; about 5 minutes):`,
+		`Installing n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${runtimeDir} ` +
+			'(once per machine; about 4 minutes, longer on a slow network):',
 	);
-	await runNpm(
-		`[1/3] Installing n8n and Node ${NODE_VERSION} from the lockfile (${topLevelPackages.length} packages)`,
-		['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
-		{
-			cwd: staging,
+	try {
+		await runNpm(
+			{
+				step: `[1/3] Installing n8n and Node ${NODE_VERSION} from the lockfile (${topLevelPackages.length} packages)`,
+				doing: 'installing n8n',
+			},
+			['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
+			{
+				cwd: staging,
+				logFile,
+				env: cleanEnv(),
+				progress: () => `${countUnpacked(staging)} of ${topLevelPackages.length} packages unpacked`,
+			},
+		);
+		await buildSqlite3(
+			staging,
 			logFile,
-			env: cleanEnv(),
-			progress: () => `${countUnpacked(staging)} of ${topLevelPackages.length} packages unpacked`,
-		},
-	);
-	await buildSqlite3(
-		staging,
-		logFile,
-		'[2/3] Building sqlite3 from source for Node 24 (about 1–2 minutes)',
-	);
-	log('  [3/3] Checking that n8n answers and sqlite3 loads under Node 24…');
-	const found = probe(staging);
-	if (!found.ok)
-		throw new RuntimeError(`The installed n8n does not work: ${found.detail}. Details: ${logFile}`);
-	fs.rmSync(runtimeDir, { recursive: true, force: true });
-	fs.renameSync(staging, runtimeDir);
+			'[2/3] Building sqlite3 from source for Node 24 (about 1 minute)',
+		);
+		log('  [3/3] Checking that n8n answers and sqlite3 loads under Node 24…');
+		const found = probe(staging);
+		if (!found.ok) {
+			throw new RuntimeError(
+				`The installed n8n does not work: ${found.detail}. Details: ${logFile}`,
+			);
+		}
+		fs.rmSync(runtimeDir, { recursive: true, force: true });
+		fs.renameSync(staging, runtimeDir);
+	} finally {
+		fs.rmSync(staging, { recursive: true, force: true });
+	}
 	log(`n8n runtime ready in ${seconds(Date.now() - started)}.`);
 }
 
@@ -267,7 +266,7 @@ async function ensureN8nRuntime() {
 	const found = probe();
 	if (found.ok) return runtimePaths();
 	fs.mkdirSync(cacheRoot, { recursive: true });
-	for (const name of safeReaddir(cacheRoot)) {
+	for (const name of fs.readdirSync(cacheRoot)) {
 		if (name.includes('.staging-'))
 			fs.rmSync(join(cacheRoot, name), { recursive: true, force: true });
 	}

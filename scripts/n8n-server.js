@@ -1,22 +1,29 @@
-// Starts a real n8n server (the runtime from n8n-runtime.js) on loopback with its owner account set
-// up from the environment, and signs in, so the public API and the internal REST API are usable.
+// Starts a real n8n server (the runtime from n8n-runtime.js) on loopback. The tests give it an owner
+// account from the environment and sign in, so the public API and the internal REST API are
+// usable; `npm start` sets its owner up once, through n8n's own first-run setup (start-n8n.js).
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 
 const { runtimePaths } = require('./n8n-runtime');
 const { freePort } = require('./free-port');
 
-const OWNER = { email: 'owner@example.com', password: 'Pinterest-n8n-local-1', firstName: 'Local', lastName: 'Owner' };
+/** The tests' owner: a throwaway instance, so a fixed password does no harm there. */
+const TEST_OWNER = {
+	email: 'owner@example.com',
+	password: 'Pinterest-e2e-owner-1',
+	firstName: 'Test',
+	lastName: 'Owner',
+};
 
-function ownerEnv() {
+function ownerEnv(owner) {
 	// bcryptjs ships inside n8n; the owner's password is given to n8n as a hash.
 	const bcrypt = require(join(runtimePaths().modulesDir, 'bcryptjs'));
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
-		N8N_INSTANCE_OWNER_EMAIL: OWNER.email,
-		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(OWNER.password, 10),
-		N8N_INSTANCE_OWNER_FIRST_NAME: OWNER.firstName,
-		N8N_INSTANCE_OWNER_LAST_NAME: OWNER.lastName,
+		N8N_INSTANCE_OWNER_EMAIL: owner.email,
+		N8N_INSTANCE_OWNER_PASSWORD_HASH: bcrypt.hashSync(owner.password, 10),
+		N8N_INSTANCE_OWNER_FIRST_NAME: owner.firstName,
+		N8N_INSTANCE_OWNER_LAST_NAME: owner.lastName,
 	};
 }
 
@@ -37,26 +44,40 @@ async function waitUntilReady(url, child, timeoutMs) {
 
 /**
  * @param env the base environment for n8n (user folder, encryption key…), see test/harness/n8n.js
- * @returns {{ url, rest, publicApi, stop, log }}
+ * @param owner the owner account set from the environment and signed in; null leaves the owner
+ *   to n8n's first-run setup and signs nobody in
+ * @param host the name in the URLs n8n gives out; n8n listens on 127.0.0.1 whatever it is
+ * @returns {{ url, rest, asOwner, publicApi, stop, log, child }}
  */
-async function startN8nServer({ env, port, brokerPort, timeoutMs = 120_000, inheritOutput = false }) {
+async function startN8nServer({
+	env,
+	port,
+	brokerPort,
+	owner = TEST_OWNER,
+	host = '127.0.0.1',
+	timeoutMs = 120_000,
+	inheritOutput = false,
+}) {
 	const { nodeBin, n8nBin } = runtimePaths();
 	port ??= await freePort();
 	brokerPort ??= await freePort();
-	const url = `http://127.0.0.1:${port}`;
+	const url = `http://${host}:${port}`;
 	const child = spawn(nodeBin, [n8nBin, 'start'], {
 		env: {
 			...env,
-			...ownerEnv(),
+			...(owner ? ownerEnv(owner) : {}),
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_HOST: '127.0.0.1',
+			N8N_HOST: host,
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			N8N_EDITOR_BASE_URL: url,
 			WEBHOOK_URL: `${url}/`,
 		},
 		stdio: ['ignore', inheritOutput ? 'inherit' : 'pipe', inheritOutput ? 'inherit' : 'pipe'],
 	});
+	// However this process ends, the n8n it started ends with it.
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
 	let log = '';
 	child.stdout?.on('data', (chunk) => (log += chunk));
 	child.stderr?.on('data', (chunk) => (log += chunk));
@@ -67,12 +88,14 @@ async function startN8nServer({ env, port, brokerPort, timeoutMs = 120_000, inhe
 		throw new Error(`${error.message}\n${log.slice(-4000)}`);
 	}
 
-	const login = await fetch(`${url}/rest/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
-	});
-	const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+	let cookie = '';
+	if (owner) {
+		const login = await call('/rest', 'POST', '/login', {
+			emailOrLdapLoginId: owner.email,
+			password: owner.password,
+		});
+		cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+	}
 
 	async function call(base, method, path, body, headers) {
 		const response = await fetch(`${url}${base}${path}`, {
@@ -87,7 +110,7 @@ async function startN8nServer({ env, port, brokerPort, timeoutMs = 120_000, inhe
 		} catch {
 			json = undefined;
 		}
-		return { status: response.status, body: json, text };
+		return { status: response.status, body: json, text, headers: response.headers };
 	}
 	const rest = (method, path, body) => call('/rest', method, path, body, { Cookie: cookie });
 	/** Any path of the editor's server (e.g. /types/nodes.json), signed in as the owner. */
@@ -97,7 +120,11 @@ async function startN8nServer({ env, port, brokerPort, timeoutMs = 120_000, inhe
 	async function publicApi(method, path, body) {
 		if (!apiKey) {
 			const scopes = (await rest('GET', '/api-keys/scopes')).body.data;
-			const created = await rest('POST', '/api-keys', { label: `local-${Date.now()}`, scopes, expiresAt: null });
+			const created = await rest('POST', '/api-keys', {
+				label: `local-${Date.now()}`,
+				scopes,
+				expiresAt: null,
+			});
 			apiKey = created.body.data.rawApiKey;
 		}
 		return call('/api/v1', method, path, body, { 'X-N8N-API-KEY': apiKey });
@@ -110,9 +137,10 @@ async function startN8nServer({ env, port, brokerPort, timeoutMs = 120_000, inhe
 		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
 		await exited;
 		clearTimeout(timer);
+		process.removeListener('exit', killOnExit);
 	}
 
-	return { url, rest, asOwner, publicApi, stop, log: () => log, owner: OWNER, child };
+	return { url, call, rest, asOwner, publicApi, stop, log: () => log, owner, child };
 }
 
-module.exports = { startN8nServer, OWNER };
+module.exports = { startN8nServer, TEST_OWNER };

@@ -1,10 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ACTION_SOURCES, STANDARD_EVENT_NAMES } from './core/constants';
+import { STANDARD_EVENT_NAMES } from './core/constants';
 
 const show = (extra: Record<string, string[]> = {}) => ({
 	show: { operation: ['sendEvent'], ...extra },
 });
+const defineBelow = () => show({ inputMode: ['defineBelow'] });
+
+/** Spec `action_source` values, named as users read them. */
+const ACTION_SOURCE_OPTIONS = [
+	{ name: 'App Android', value: 'app_android' },
+	{ name: 'App iOS', value: 'app_ios' },
+	{ name: 'Offline', value: 'offline' },
+	{ name: 'Web', value: 'web' },
+];
 
 function titleCase(name: string) {
 	return name.replace(/_/g, ' ').replace(/\b\w/g, (letter) => letter.toUpperCase());
@@ -63,7 +72,8 @@ const customDataFields: INodeProperties[] = [
 		name: 'contents',
 		type: 'json',
 		default: '[]',
-		description: 'Line items: [{"ID": "sku-1", "itemPrice": 19.99, "quantity": 2}]',
+		description: 'Line items as a JSON list, one object per product',
+		hint: 'Keys per line item: id, item_price, quantity, item_name, item_category, item_brand (itemPrice and the other camelCase names work too)',
 	},
 	text(
 		'Currency',
@@ -71,9 +81,20 @@ const customDataFields: INodeProperties[] = [
 		'ISO 4217 code; Pinterest uses the ad account currency when empty',
 		'USD',
 	),
-	{ displayName: 'Number of Items', name: 'numItems', type: 'number', default: 0 },
+	{
+		displayName: 'Number of Items',
+		name: 'numItems',
+		type: 'number',
+		default: 0,
+		description: 'How many items the order holds; 0 sends nothing',
+	},
 	text('Opt Out Type', 'optOutType', 'Privacy flags, e.g. LDP'),
-	text('Order ID', 'orderId', 'Helps Pinterest deduplicate', '={{ $json.orderId }}'),
+	text(
+		'Order ID',
+		'orderId',
+		'Your order number; helps Pinterest deduplicate. Sent whenever given.',
+		'={{ $json.orderId }}',
+	),
 	text('Search String', 'searchString', ''),
 	text(
 		'Value',
@@ -105,7 +126,11 @@ const eventOptionFields: INodeProperties[] = [
 		description: 'Whether the user opted out of tracking',
 	},
 	text('OS Version', 'osVersion', ''),
-	text('Partner Name', 'partnerName', 'Your integration name, e.g. ss-mystore'),
+	text(
+		'Partner Name',
+		'partnerName',
+		'Only for a third party (an agency or platform) sending events for the advertiser: its Pinterest partner name, such as ss-yourplatform. Leave empty when sending for your own ad account.',
+	),
 ];
 
 /** The fields of "Send conversion event". */
@@ -147,7 +172,8 @@ export const sendEventFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: "Empty: the credential's ad account",
-		description: "The ad account to send to. Leave empty to use the credential's ad account.",
+		description:
+			"The ad account to send to. Leave empty to use the credential's ad account. With Map Automatically, an item's ad_account_id field wins.",
 		displayOptions: show({ authentication: ['conversionToken'] }),
 	},
 	{
@@ -168,6 +194,35 @@ export const sendEventFields: INodeProperties[] = [
 		displayOptions: show({ testMode: [true as unknown as string] }),
 	},
 	{
+		displayName: 'Input Mode',
+		name: 'inputMode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'defineBelow',
+		options: [
+			{
+				name: 'Define Below',
+				value: 'defineBelow',
+				description: 'Map each field by hand, with expressions',
+			},
+			{
+				name: 'Map Automatically',
+				value: 'auto',
+				description:
+					"Read each item's fields by Pinterest's names and common aliases (email, phone, order_id, value, epik…); no expressions, fastest",
+			},
+		],
+		displayOptions: show(),
+	},
+	{
+		displayName:
+			'Each item is read by field name: event_id or order_id, event_time or timestamp, email, phone, value or amount, currency, epik, ip, user_agent, contents… (see the README for the full list). Event Name and Action Source below are used when an item has none.',
+		name: 'autoNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: show({ inputMode: ['auto'] }),
+	},
+	{
 		displayName: 'Event Name',
 		name: 'eventName',
 		type: 'options',
@@ -185,8 +240,8 @@ export const sendEventFields: INodeProperties[] = [
 		required: true,
 		placeholder: '={{ $json.orderId }}',
 		description:
-			'A stable ID of this event, such as the order ID: retries and Pinterest Tag duplicates with the same ID are counted once',
-		displayOptions: show(),
+			'A stable ID of this event, such as the order ID: Pinterest counts an event ID and event name once (within 48 hours; offline events excepted). When one order sends several event names, give each event its own ID.',
+		displayOptions: defineBelow(),
 	},
 	{
 		displayName: 'Event Time',
@@ -195,15 +250,17 @@ export const sendEventFields: INodeProperties[] = [
 		default: '',
 		placeholder: '={{ $json.orderTime }}',
 		description:
-			'When the event happened: ISO date-time, Unix seconds or milliseconds. Empty: now. Pinterest accepts the last 7 days.',
-		displayOptions: show(),
+			'When the event happened: ISO date-time, Unix seconds or milliseconds. Left empty: the time of sending (for live postbacks). An expression that gives nothing for an item refuses that item. Pinterest accepts the last 7 days.',
+		displayOptions: defineBelow(),
 	},
 	{
 		displayName: 'Action Source',
 		name: 'actionSource',
 		type: 'options',
 		default: 'web',
-		options: ACTION_SOURCES.map((source) => ({ name: titleCase(source), value: source })),
+		options: ACTION_SOURCE_OPTIONS,
+		description:
+			'Where the conversion happened. With Map Automatically, an item field action_source wins.',
 		displayOptions: show(),
 	},
 	{
@@ -213,7 +270,7 @@ export const sendEventFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: userDataFields,
-		displayOptions: show(),
+		displayOptions: defineBelow(),
 	},
 	{
 		displayName: 'Custom Data',
@@ -222,7 +279,7 @@ export const sendEventFields: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: customDataFields,
-		displayOptions: show(),
+		displayOptions: defineBelow(),
 	},
 	{
 		displayName: 'Event Options',
@@ -231,7 +288,7 @@ export const sendEventFields: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: eventOptionFields,
-		displayOptions: show(),
+		displayOptions: defineBelow(),
 	},
 	{
 		displayName: 'Failed Events',
@@ -251,5 +308,31 @@ export const sendEventFields: INodeProperties[] = [
 			},
 		],
 		displayOptions: show(),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: show(),
+		options: [
+			{
+				displayName: 'Include Input Fields',
+				name: 'includeInputFields',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether each output item also holds the input item's fields (the result's fields win on a clash). Off by default: input may hold raw emails and phones, and n8n keeps executions.",
+			},
+			{
+				displayName: 'Include Sent User Data',
+				name: 'includeUserData',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether Sent items hold the hashed user data that was sent, not only the names of the match keys',
+			},
+		],
 	},
 ];

@@ -2,16 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { PinterestClient, type PinterestCredentialType } from '../shared/transport';
-import {
-	batchRequestBody,
-	groupIntoBatches,
-	matchResponseToItems,
-	type EventBatch,
-	type ItemOutcome,
-	type PendingEvent,
-} from './core/batches';
-import { buildConversionEvent } from './core/buildEvent';
-import type { ConversionEventInput, InputProblem } from './core/types';
+import { groupIntoBatches, type ItemOutcome } from './core/batches';
+import { DEDUPLICATION_WINDOW_HOURS } from './core/dedup';
+import { summariseDropped } from './core/droppedSummary';
+import { matchKeysOf } from './core/matchKeys';
+import type { InputProblem } from './core/types';
+import { deliver } from './delivery';
+import { prepareEvents, type InputMode, type PreparedEvents } from './prepareEvents';
 
 /** In test mode Pinterest processes only the first 20 events of a request. */
 const MAX_TEST_EVENTS_PER_REQUEST = 20;
@@ -22,190 +19,143 @@ interface ItemResult {
 	sent: boolean;
 }
 
+interface OutputOptions {
+	includeInputFields?: boolean;
+	includeUserData?: boolean;
+}
+
 function describeProblems(problems: InputProblem[]) {
 	return problems.map((p) => `${p.field}: ${p.message}. ${p.fix}`).join(' | ');
 }
 
-function readInput(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	nowSeconds: number,
-): ConversionEventInput {
-	const customData = ctx.getNodeParameter('customData', itemIndex, {}) as IDataObject;
-	const contents = customData.contents ?? '[]';
-	return {
-		eventName: ctx.getNodeParameter('eventName', itemIndex),
-		actionSource: ctx.getNodeParameter('actionSource', itemIndex),
-		// Empty means now: the time the node runs stands in for the event time.
-		eventTime: ctx.getNodeParameter('eventTime', itemIndex, '') || nowSeconds,
-		eventId: ctx.getNodeParameter('eventId', itemIndex),
-		...(ctx.getNodeParameter('eventOptions', itemIndex, {}) as IDataObject),
-		userData: ctx.getNodeParameter('userData', itemIndex, {}) as IDataObject,
-		customData: {
-			...customData,
-			contents: typeof contents === 'string' ? JSON.parse(contents || '[]') : contents,
-		},
-	};
-}
-
-/**
- * The ad account of item i: the node's field, or else (conversion token) the credential's own,
- * read once per run rather than once per item.
- */
-function adAccountResolver(ctx: IExecuteFunctions, credentialType: PinterestCredentialType) {
-	let credentialDefault: Promise<string> | undefined;
-	return async (itemIndex: number) => {
-		const chosen = String(
-			ctx.getNodeParameter('adAccount', itemIndex, '', { extractValue: true }) ?? '',
-		).trim();
-		if (chosen !== '' || credentialType !== 'pinterestConversionsApi') return chosen;
-		credentialDefault ??= ctx
-			.getCredentials(credentialType)
-			.then((credential) => String(credential.adAccountId ?? '').trim());
-		return await credentialDefault;
-	};
-}
-
-/** Sends one request; every item of the batch gets its outcome, even when the request fails. */
-async function sendBatch(
-	client: PinterestClient,
-	batch: EventBatch,
-	test: boolean,
-): Promise<ItemOutcome[]> {
-	try {
-		// POST retries are safe: Pinterest deduplicates on event_id.
-		// https://developers.pinterest.com/docs/api/v5/events-create
-		const response = await client.request<unknown>({
-			method: 'POST',
-			path: `/ad_accounts/${batch.adAccountId}/events`,
-			qs: test ? { test: true } : undefined,
-			body: batchRequestBody(batch) as unknown as IDataObject,
-			label: 'send conversion events',
-			adAccountId: batch.adAccountId,
-			acceptErrorStatuses: [422],
-		});
-		return matchResponseToItems(batch, response);
-	} catch (error) {
-		const { message, description } = error as { message: string; description?: string };
-		const reason = description ? `${message}. ${description}` : message;
-		return batch.items.map((item) => ({
-			itemIndex: item.itemIndex,
-			eventId: item.event.event_id,
+function refusedResults(prepared: PreparedEvents, test: boolean): ItemResult[] {
+	return prepared.refused.map((refused) => ({
+		itemIndex: refused.itemIndex,
+		sent: false,
+		json: {
 			status: 'failed',
-			error: reason,
-		}));
-	}
+			test,
+			adAccountId: refused.adAccountId,
+			eventName: refused.eventName,
+			eventId: refused.eventId,
+			reason: describeProblems(refused.problems),
+			problems: refused.problems as unknown as IDataObject[],
+		},
+	}));
+}
+
+function deliveredResults(
+	prepared: PreparedEvents,
+	outcomes: ItemOutcome[],
+	test: boolean,
+	includeUserData: boolean,
+): ItemResult[] {
+	const pending = new Map(prepared.pending.map((p) => [p.itemIndex, p]));
+	return outcomes.map((outcome) => {
+		const { event, adAccountId } = pending.get(outcome.itemIndex)!;
+		const json: IDataObject = {
+			status: outcome.status,
+			test,
+			adAccountId,
+			eventName: event.event_name,
+			eventId: event.event_id,
+			eventTime: event.event_time,
+		};
+		if (outcome.status === 'failed') {
+			return {
+				itemIndex: outcome.itemIndex,
+				sent: false,
+				json: { ...json, reason: outcome.error },
+			};
+		}
+		json.warning = outcome.warning ?? null;
+		json.matchKeys = matchKeysOf(event.user_data);
+		json.droppedFields = (prepared.dropped.get(outcome.itemIndex) ??
+			[]) as unknown as IDataObject[];
+		if (includeUserData) json.userData = event.user_data as IDataObject;
+		return { itemIndex: outcome.itemIndex, sent: true, json };
+	});
+}
+
+function stopBeforeSending(ctx: IExecuteFunctions, prepared: PreparedEvents, total: number) {
+	const first = prepared.refused[0];
+	return new NodeOperationError(
+		ctx.getNode(),
+		`${prepared.refused.length} of ${total} events cannot be sent, so none was sent; the first (item ${first.itemIndex + 1}): ${describeProblems(first.problems)}`,
+		{
+			itemIndex: first.itemIndex,
+			description:
+				'Fix these items and run again, or set Failed Events to "Route to the Failed Output" to send the valid ones.',
+		},
+	);
+}
+
+function stopAfterSending(ctx: IExecuteFunctions, results: ItemResult[], total: number) {
+	const failed = results.filter((r) => !r.sent);
+	const sent = results.length - failed.length;
+	return new NodeOperationError(
+		ctx.getNode(),
+		`${failed.length} of ${total} events were not processed by Pinterest; the first: ${String(failed[0].json.reason)}`,
+		{
+			itemIndex: failed[0].itemIndex,
+			description: `${sent} events were processed. Pinterest counts an event ID with its event name once within ${DEDUPLICATION_WINDOW_HOURS} hours, so sending the same items again does not count those twice, except offline events, which Pinterest does not deduplicate: for those, send only the failed items.`,
+		},
+	);
 }
 
 /** "Send conversion event" for all input items at once: batched per ad account, one outcome per item. */
 export async function sendEvents(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
+	if (items.length === 0) return [[], []];
 	const authentication = this.getNodeParameter('authentication', 0) as string;
 	const credentialType: PinterestCredentialType =
 		authentication === 'oAuth2' ? 'pinterestAdsOAuth2Api' : 'pinterestConversionsApi';
 	const test = this.getNodeParameter('testMode', 0, false) as boolean;
-	const results: ItemResult[] = [];
-	const pending: PendingEvent[] = [];
-	const nowSeconds = Math.floor(Date.now() / 1000);
-	const adAccountOf = adAccountResolver(this, credentialType);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const adAccountId = await adAccountOf(itemIndex);
-		let built: ReturnType<typeof buildConversionEvent>;
-		try {
-			built = buildConversionEvent(readInput(this, itemIndex, nowSeconds), nowSeconds);
-		} catch (error) {
-			built = {
-				ok: false,
-				problems: [
-					{
-						field: 'contents',
-						message: `Contents is not valid JSON (${(error as Error).message})`,
-						fix: 'Give a JSON array of {id, itemPrice, quantity}.',
-					},
-				],
-			};
-		}
-		const refused = (reason: string, details: IDataObject = {}) =>
-			results.push({
-				itemIndex,
-				sent: false,
-				json: {
-					status: 'failed',
-					test,
-					adAccountId,
-					eventName: String(this.getNodeParameter('eventName', itemIndex, '')),
-					eventId: String(this.getNodeParameter('eventId', itemIndex, '')),
-					reason,
-					...details,
-				},
-			});
-		if (!/^\d{1,18}$/.test(adAccountId)) {
-			refused(
-				`Ad account ID "${adAccountId}" is not a Pinterest ad account ID: choose one or give its number`,
-			);
-		} else if (!built.ok) {
-			refused(describeProblems(built.problems), {
-				problems: built.problems as unknown as IDataObject[],
-			});
-		} else {
-			pending.push({ itemIndex, adAccountId, event: built.event });
-		}
-	}
+	const inputMode = this.getNodeParameter('inputMode', 0, 'defineBelow') as InputMode;
+	const stop = this.getNodeParameter('onFailedEvents', 0, 'route') === 'stop';
+	const options = this.getNodeParameter('options', 0, {}) as OutputOptions;
+	const credentialAdAccountId =
+		credentialType === 'pinterestConversionsApi'
+			? String((await this.getCredentials(credentialType)).adAccountId ?? '').trim()
+			: '';
 
-	if (pending.length > 0) {
+	const prepared = prepareEvents(this, items, {
+		inputMode,
+		credentialAdAccountId,
+		nowSeconds: Math.floor(Date.now() / 1000),
+	});
+	if (stop && prepared.refused.length > 0) throw stopBeforeSending(this, prepared, items.length);
+
+	const results = refusedResults(prepared, test);
+	if (prepared.pending.length > 0) {
 		const client = await PinterestClient.create(this, credentialType);
-		const events = new Map(pending.map((p) => [p.itemIndex, p]));
-		for (const batch of groupIntoBatches(pending, test ? MAX_TEST_EVENTS_PER_REQUEST : undefined)) {
-			for (const outcome of await sendBatch(client, batch, test)) {
-				const { event, adAccountId } = events.get(outcome.itemIndex)!;
-				const json: IDataObject = {
-					status: outcome.status,
-					test,
-					adAccountId,
-					eventName: event.event_name,
-					eventId: event.event_id,
-					eventTime: event.event_time,
-				};
-				if (outcome.status === 'sent') {
-					results.push({
-						itemIndex: outcome.itemIndex,
-						sent: true,
-						json: {
-							...json,
-							warning: outcome.warning ?? null,
-							userData: event.user_data as IDataObject,
-						},
-					});
-				} else {
-					results.push({
-						itemIndex: outcome.itemIndex,
-						sent: false,
-						json: { ...json, reason: outcome.error },
-					});
-				}
-			}
-		}
+		const batches = groupIntoBatches(
+			prepared.pending,
+			test ? MAX_TEST_EVENTS_PER_REQUEST : undefined,
+		);
+		const outcomes = await deliver(this, client, batches, {
+			test,
+			continueOnFail: this.continueOnFail(),
+		});
+		results.push(...deliveredResults(prepared, outcomes, test, options.includeUserData === true));
 		this.logger.info(
-			`Pinterest Conversions: ${pending.length} events in ${client.requestCount} requests`,
+			`Pinterest Conversions: ${prepared.pending.length} events in ${client.requestCount} requests`,
 		);
 	}
 
-	results.sort((a, b) => a.itemIndex - b.itemIndex);
-	const failed = results.filter((r) => !r.sent);
-	if (failed.length > 0 && this.getNodeParameter('onFailedEvents', 0, 'route') === 'stop') {
-		throw new NodeOperationError(
-			this.getNode(),
-			`${failed.length} of ${items.length} events were not sent; the first: ${String(failed[0].json.reason)}`,
-			{
-				itemIndex: failed[0].itemIndex,
-				description:
-					'Fix the events and run again: Pinterest counts each event ID once, so events already sent are not double counted.',
-			},
-		);
+	const droppedSummary = summariseDropped(
+		results.filter((r) => r.sent).map((r) => prepared.dropped.get(r.itemIndex) ?? []),
+	);
+	if (droppedSummary) {
+		this.addExecutionHints({ message: droppedSummary, type: 'warning', location: 'outputPane' });
+		this.logger.warn(`Pinterest Conversions: ${droppedSummary}`);
 	}
+	results.sort((a, b) => a.itemIndex - b.itemIndex);
+	if (stop && results.some((r) => !r.sent)) throw stopAfterSending(this, results, items.length);
+
 	const toItem = (r: ItemResult): INodeExecutionData => ({
-		json: r.json,
+		json: options.includeInputFields ? { ...items[r.itemIndex].json, ...r.json } : r.json,
 		pairedItem: { item: r.itemIndex },
 	});
-	return [results.filter((r) => r.sent).map(toItem), failed.map(toItem)];
+	return [results.filter((r) => r.sent).map(toItem), results.filter((r) => !r.sent).map(toItem)];
 }

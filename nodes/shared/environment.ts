@@ -15,20 +15,36 @@ export interface PinterestEnvironmentSettings {
 	customBaseUrl?: string;
 }
 
+/**
+ * Tokens (and, on refresh, the OAuth client secret) go to the custom base URL, so it must be
+ * https, or plain http to this machine only (a local proxy or test server).
+ */
+const SAFE_CUSTOM_URL = /^(https:\/\/[^/]|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
+
+/** Where n8n's own requests (token URL, credential test) go when the custom URL is refused. */
+export const REFUSED_CUSTOM_URL = 'https://custom-base-url-must-use-https.invalid';
+
+export const CUSTOM_URL_RULE =
+	'The Custom Base URL must start with https:// (plain http:// only for localhost, 127.x.x.x or [::1]), because your tokens are sent to it';
+
 /** The API base URL (ending in /v5, no trailing slash) a credential's environment settings select. */
 export function resolveBaseUrl(settings: PinterestEnvironmentSettings): string {
 	if (settings.environment === 'custom') {
-		return (settings.customBaseUrl ?? '').trim().replace(/\/+$/, '');
+		const url = (settings.customBaseUrl ?? '').trim().replace(/\/+$/, '');
+		if (!SAFE_CUSTOM_URL.test(url)) throw new Error(`${CUSTOM_URL_RULE}. Fix it in the credential.`);
+		return url;
 	}
 	return PINTEREST_BASE_URLS[settings.environment === 'sandbox' ? 'sandbox' : 'production'];
 }
 
 /**
  * The same base-URL resolution as an n8n expression over the credential's own fields, for the
- * places n8n evaluates itself (the OAuth token URL and credential tests).
+ * places n8n evaluates itself (the OAuth token URL and credential tests). A refused custom URL
+ * becomes a host that cannot resolve, so n8n sends nothing anywhere and its error names the rule.
  */
 export const BASE_URL_EXPRESSION =
-	'$self["environment"] === "custom" ? String($self["customBaseUrl"]).trim().replace(/\\/+$/, "") : ' +
+	'$self["environment"] === "custom" ? ' +
+	`(${SAFE_CUSTOM_URL.toString()}.test(String($self["customBaseUrl"]).trim()) ? String($self["customBaseUrl"]).trim().replace(/\\/+$/, "") : "${REFUSED_CUSTOM_URL}") : ` +
 	`($self["environment"] === "sandbox" ? "${PINTEREST_BASE_URLS.sandbox}" : "${PINTEREST_BASE_URLS.production}")`;
 
 /** Environment fields shared by both Pinterest credentials. */
@@ -63,7 +79,7 @@ export const environmentProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'https://pinterest-proxy.example.com/v5',
 		description:
-			'The base URL that replaces https://api.pinterest.com/v5, including the version path',
+			'The base URL that replaces https://api.pinterest.com/v5, including the version path. Your access token (and for OAuth the client secret and refresh token) are sent to this host: use https:// (plain http:// only for localhost).',
 		displayOptions: { show: { environment: ['custom'] } },
 		required: true,
 	},

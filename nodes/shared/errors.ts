@@ -18,6 +18,8 @@ export interface FinalFailure extends AttemptOutcome {
 	attempts: number;
 	/** Set when retries stopped because the wait budget ran out. */
 	retryAfterMs?: number;
+	/** Set when a write Pinterest may have recorded was not sent again, since it would count twice. */
+	notRetriedMaybeRecorded?: boolean;
 }
 
 // Error codes from the spec's examples and https://developers.pinterest.com/docs/reference/error-codes/
@@ -63,6 +65,17 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 		return {
 			message: `Pinterest could not find what was asked for (${what})`,
 			description: `Check the ad account ID: it must be the number shown in Ads Manager and belong to this login.${said}`,
+		};
+	}
+	if (failure.notRetriedMaybeRecorded) {
+		// The socket error code goes in the description: n8n replaces messages that contain one.
+		const answer =
+			failure.statusCode !== undefined
+				? `Pinterest answered HTTP ${failure.statusCode}`
+				: `The connection failed (${failure.networkErrorCode ?? failure.message ?? 'no response'})`;
+		return {
+			message: `Pinterest may have recorded the request to ${what} but did not confirm it; it was not sent again`,
+			description: `${answer}. Sending it again could count its events twice, since Pinterest does not deduplicate offline events: check them in Ads Manager before sending them again.${said}`,
 		};
 	}
 	if (failure.retryAfterMs !== undefined) {

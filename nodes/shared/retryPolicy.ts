@@ -45,6 +45,20 @@ const TRANSIENT_NETWORK_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/** Network failures where the request never reached Pinterest. */
+const NEVER_DELIVERED_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether Pinterest may have acted on a request that failed: false only when it cannot have (it answered with a
+ * 4xx such as 429, which refuses the whole request, or the request never reached it). A 5xx, a reset or timed-out
+ * connection and an unreadable 2xx answer may all follow a request Pinterest recorded.
+ */
+export function mayHaveBeenRecorded(outcome: AttemptOutcome): boolean {
+	if (outcome.statusCode !== undefined)
+		return outcome.statusCode < 400 || outcome.statusCode >= 500;
+	return !NEVER_DELIVERED_NETWORK_CODES.has(outcome.networkErrorCode ?? '');
+}
+
 export type RetryDecision =
 	| { retry: true; waitMs: number }
 	| { retry: false; budgetExhausted: boolean; suggestedWaitMs?: number };

@@ -9,7 +9,7 @@ import { sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl, type PinterestEnvironmentSettings } from './environment';
 import { toPinterestApiError, type CallContext, type FinalFailure } from './errors';
-import { decideRetry, RETRY_LIMITS, type AttemptOutcome } from './retryPolicy';
+import { decideRetry, mayHaveBeenRecorded, RETRY_LIMITS, type AttemptOutcome } from './retryPolicy';
 import { parseJsonKeepingIds } from './safeJson';
 
 export type PinterestCredentialType = 'pinterestAdsOAuth2Api' | 'pinterestConversionsApi';
@@ -30,6 +30,12 @@ export interface PinterestCall extends CallContext {
 	 * events failed) instead of an error being thrown.
 	 */
 	acceptErrorStatuses?: number[];
+	/**
+	 * Whether a failed attempt that Pinterest may have recorded (5xx, reset connection) is sent again. Default true;
+	 * false for a write that Pinterest would count twice (conversion events it does not deduplicate). Failures it
+	 * cannot have recorded (429, connection refused) are retried either way.
+	 */
+	retryWhenMaybeRecorded?: boolean;
 	/** Arrays are sent as repeated parameters (`ids=1&ids=2`), as the spec's default style says. */
 	qs?: IDataObject;
 	body?: IDataObject;
@@ -132,9 +138,13 @@ export class PinterestClient {
 			const outcome = await this.attempt(call);
 			if ('value' in outcome) return outcome.value as T;
 			const decision = decideRetry(outcome, attempt - 1, waitedMs, Math.random());
-			if (!decision.retry) {
+			const unsafe =
+				decision.retry && call.retryWhenMaybeRecorded === false && mayHaveBeenRecorded(outcome);
+			if (!decision.retry || unsafe) {
 				const failure: FinalFailure = { ...outcome, attempts: attempt };
-				if (decision.budgetExhausted) failure.retryAfterMs = decision.suggestedWaitMs;
+				if (unsafe) failure.notRetriedMaybeRecorded = true;
+				if (!decision.retry && decision.budgetExhausted)
+					failure.retryAfterMs = decision.suggestedWaitMs;
 				throw toPinterestApiError(this.ctx.getNode(), failure, call, Date.now());
 			}
 			this.ctx.logger.warn(

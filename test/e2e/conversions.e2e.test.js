@@ -10,6 +10,7 @@ const US = '549755885175';
 const EU = '549755885176';
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+const REFUSED_BY_FAKE = 'Invalid custom_data: the event was refused (configured in the fake).';
 
 /** An order as a shop or affiliate network posts it. */
 const order = (n, overrides = {}) => ({
@@ -44,14 +45,18 @@ async function send(inputItems, parameters = {}, options = {}) {
 		workflowWith(conversionsNode({ ...mapping, ...parameters }, options), { inputItems }),
 	);
 	const requests = (await ctx.fake.requests()).filter((r) => r.path.endsWith('/events'));
+	const runData = result.run?.data?.resultData?.runData?.['Pinterest Conversions']?.[0];
 	return {
 		result,
 		sent: result.output('Pinterest Conversions', 0),
 		failed: result.output('Pinterest Conversions', 1),
 		items: result.items('Pinterest Conversions', 1),
+		hints: runData?.hints ?? [],
 		requests,
 	};
 }
+
+const recorded = async () => (await ctx.fake.state()).conversions.map((c) => c.event.event_id);
 
 freshPinterestForEachTest(ctx);
 afterEach(async () => {
@@ -60,9 +65,10 @@ afterEach(async () => {
 
 test('conversion token: normalised, hashed, one request, recorded once each', async () => {
 	const orders = [order(1), order(2), order(3)];
-	const { result, sent, failed, requests } = await send(orders, {}, { credential: 'token' });
+	const { result, sent, failed, requests, hints } = await send(orders, {}, { credential: 'token' });
 	expect(result.code).toBe(0);
 	expect(failed).toEqual([]);
+	expect(hints).toEqual([]);
 	expect(requests).toHaveLength(1);
 	expect(requests[0].path).toBe(`/ad_accounts/${US}/events`);
 	expect(requests[0].authorization).toBe('Bearer conv-token-1');
@@ -80,75 +86,79 @@ test('conversion token: normalised, hashed, one request, recorded once each', as
 		},
 		custom_data: { value: '21.99', currency: 'USD', order_id: 'order-2' },
 	});
-	expect(
-		sent.map((item) => [item.status, item.eventId, item.test, item.adAccountId, item.warning]),
-	).toEqual([
-		['sent', 'order-1', false, US, null],
-		['sent', 'order-2', false, US, null],
-		['sent', 'order-3', false, US, null],
-	]);
-	expect(sent[0].userData.em).toEqual([sha256('buyer1@example.com')]);
-	// The node's output (the input items upstream hold the raw order, as the user sent it).
-	expect(JSON.stringify(result.run.data.resultData.runData['Pinterest Conversions'])).not.toMatch(
-		/Buyer1@Example|buyer1@example\.com|650\) 555|16505551201/,
-	);
-	expect((await ctx.fake.state()).conversions.map((c) => c.event.event_id)).toEqual([
-		'order-1',
-		'order-2',
-		'order-3',
-	]);
+	expect(sent[0]).toEqual({
+		status: 'sent',
+		test: false,
+		adAccountId: US,
+		eventName: 'checkout',
+		eventId: 'order-1',
+		eventTime: orders[0].time,
+		warning: null,
+		matchKeys: ['em', 'ph', 'client_ip_address', 'client_user_agent', 'click_id'],
+		droppedFields: [],
+	});
+	expect(sent.map((item) => item.eventId)).toEqual(['order-1', 'order-2', 'order-3']);
+	// Neither raw nor hashed user data is kept in the node's output by default.
+	const output = JSON.stringify(result.run.data.resultData.runData['Pinterest Conversions']);
+	expect(output).not.toMatch(/Buyer1@Example|buyer1@example\.com|650\) 555|16505551201/);
+	expect(output).not.toContain(sha256('buyer1@example.com'));
+	expect(await recorded()).toEqual(['order-1', 'order-2', 'order-3']);
 });
 
-test('OAuth2 credential with the ad account by ID', async () => {
-	const { sent, requests } = await send([order(1)], {
+test('OAuth2 credential with the ad account by ID; options add the input fields and the sent user data', async () => {
+	const { sent, requests } = await send([order(1, { status: 'paid' })], {
 		adAccount: { __rl: true, mode: 'id', value: EU },
+		options: { includeInputFields: true, includeUserData: true },
 	});
-	expect(sent.map((item) => [item.status, item.adAccountId])).toEqual([['sent', EU]]);
 	expect(requests.map((r) => [r.path, r.authorization])).toEqual([
 		[`/ad_accounts/${EU}/events`, 'Bearer access-1'],
 	]);
+	expect(sent).toHaveLength(1);
+	// The input's fields sit next to the result; the result's own fields win a clash (status).
+	expect(sent[0]).toMatchObject({
+		orderId: 'order-1',
+		amount: 20.99,
+		status: 'sent',
+		adAccountId: EU,
+		userData: requests[0].json.data[0].user_data,
+	});
+	expect(sent[0].userData.em).toEqual([sha256('buyer1@example.com')]);
 });
 
-test('test mode: Pinterest validates, records nothing, and every item says it was a test', async () => {
-	const { sent, requests } = await send(
-		[order(1), order(2)],
+test('test mode: 45 events go in requests of 20, 20 and 5, all answered, none recorded', async () => {
+	const orders = Array.from({ length: 45 }, (_, i) => order(i));
+	const { sent, failed, requests } = await send(
+		orders,
 		{ testMode: true },
 		{ credential: 'token' },
 	);
-	expect(requests.map((r) => r.query)).toEqual(['test=true']);
-	expect(sent.map((item) => [item.status, item.test])).toEqual([
-		['sent', true],
-		['sent', true],
+	expect(requests.map((r) => [r.query, r.json.data.length])).toEqual([
+		['test=true', 20],
+		['test=true', 20],
+		['test=true', 5],
 	]);
-	expect((await ctx.fake.state()).conversions).toEqual([]);
+	expect(failed).toEqual([]);
+	expect(sent.map((item) => [item.eventId, item.test])).toEqual(
+		orders.map((o) => [o.orderId, true]),
+	);
+	expect(await recorded()).toEqual([]);
 });
 
-test('mixed batch: sent, refused here, refused by Pinterest in a 200, each item once with its reason', async () => {
-	await ctx.fake.config({ rejectEventIds: ['order-3'] });
-	const noIdentity = order(2, { email: '', ip: '', ua: '' });
+test("a mixed 422 (processed, failed, processed): Sent, Failed, Sent with Pinterest's reason", async () => {
+	await ctx.fake.config({ rejectEventIds: ['order-2'] });
 	const { result, sent, failed, items, requests } = await send(
-		[order(1), noIdentity, order(3), order(4, { time: nowSeconds() - 9 * 86400 })],
+		[order(1), order(2), order(3)],
 		{},
 		{ credential: 'token' },
 	);
 	expect(result.code).toBe(0);
 	expect(requests).toHaveLength(1);
-	expect(requests[0].json.data.map((e) => e.event_id)).toEqual(['order-1', 'order-3']);
-	expect(sent.map((item) => item.eventId)).toEqual(['order-1']);
-	expect(failed.map((item) => [item.eventId, item.status])).toEqual([
-		['order-2', 'failed'],
-		['order-3', 'failed'],
-		['order-4', 'failed'],
+	expect(sent.map((item) => item.eventId)).toEqual(['order-1', 'order-3']);
+	expect(failed.map((item) => [item.eventId, item.status, item.reason])).toEqual([
+		['order-2', 'failed', REFUSED_BY_FAKE],
 	]);
-	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }, { item: 3 }]);
-	expect(failed[0].reason).toContain(
-		'missing: email, mobileAdId, clientIpAddress, clientUserAgent',
-	);
-	expect(failed[1].reason).toBe(
-		'Invalid custom_data: the event was refused (configured in the fake).',
-	);
-	expect(failed[2].reason).toMatch(/^eventTime: /);
-	expect(JSON.stringify(failed)).not.toMatch(/Buyer\d@Example/i);
+	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
+	expect(await recorded()).toEqual(['order-1', 'order-3']);
 });
 
 test("a 422 (every event refused) fails each item with Pinterest's message", async () => {
@@ -157,12 +167,161 @@ test("a 422 (every event refused) fails each item with Pinterest's message", asy
 	expect(requests).toHaveLength(1);
 	expect(sent).toEqual([]);
 	expect(failed.map((item) => [item.eventId, item.reason])).toEqual([
-		['order-1', 'Invalid custom_data: the event was refused (configured in the fake).'],
-		['order-2', 'Invalid custom_data: the event was refused (configured in the fake).'],
+		['order-1', REFUSED_BY_FAKE],
+		['order-2', REFUSED_BY_FAKE],
 	]);
 });
 
-test('429 then success: retried once, sent once, counted once', async () => {
+test("the node's own refusals (empty expression time, invalid contents, bad ad account) send no request", async () => {
+	const { result, sent, failed, requests } = await send(
+		[
+			order(1),
+			order(2, { time: '' }),
+			order(3, { items: '[{"id": "buyer3@example.com",}]' }),
+			order(4, { account: 'acct-4' }),
+			order(5, { items: [{ sku: 'A-5', quantity: 1 }] }),
+		],
+		{
+			adAccount: '={{ $json.account ?? "" }}',
+			customData: { ...mapping.customData, contents: '={{ $json.items ?? [] }}' },
+		},
+		{ credential: 'token' },
+	);
+	expect(result.code).toBe(0);
+	expect(requests.map((r) => r.json.data.map((e) => e.event_id))).toEqual([['order-1']]);
+	expect(sent.map((item) => item.eventId)).toEqual(['order-1']);
+	expect(
+		failed.map((item) => [item.eventId, item.problems.map((p) => [p.field, p.message])]),
+	).toEqual([
+		['order-2', [['eventTime', 'Event time is empty for this item']]],
+		['order-3', [['contents', 'Contents is not valid JSON (at character 30)']]],
+		['order-4', [['adAccount', 'Ad account ID is not a Pinterest ad account ID (digits only)']]],
+		['order-5', [['contents[0].sku', 'Contents entry 1 has an unknown key']]],
+	]);
+	expect(failed[2].adAccountId).toBeNull();
+	expect(JSON.stringify(failed)).not.toMatch(/buyer\d@example|acct-4/i);
+});
+
+test('Event Time left empty in the node means the time of sending', async () => {
+	const before = nowSeconds();
+	const { sent, requests } = await send([order(1)], { eventTime: '' }, { credential: 'token' });
+	const sentTime = requests[0].json.data[0].event_time;
+	expect(sentTime).toBeGreaterThanOrEqual(before - 1);
+	expect(sentTime).toBeLessThanOrEqual(nowSeconds());
+	expect(sent[0].eventTime).toBe(sentTime);
+});
+
+test('contents keep their product ids, whatever key style the line items use', async () => {
+	const lineItems = [
+		{ ID: 'sku-1', item_price: 9.5, quantity: 2, item_name: 'Mug' },
+		{ id: 'sku-2', itemPrice: '5', quantity: 1, itemBrand: 'Acme' },
+	];
+	const { sent, requests } = await send(
+		[order(1, { items: lineItems })],
+		{ customData: { ...mapping.customData, contents: '={{ $json.items }}', numItems: 0 } },
+		{ credential: 'token' },
+	);
+	expect(sent).toHaveLength(1);
+	expect(requests[0].json.data[0].custom_data).toEqual({
+		value: '20.99',
+		currency: 'USD',
+		order_id: 'order-1',
+		contents: [
+			{ id: 'sku-1', item_price: '9.5', quantity: 2, item_name: 'Mug' },
+			{ id: 'sku-2', item_price: '5', quantity: 1, item_brand: 'Acme' },
+		],
+	});
+});
+
+test('odd optional fields are left out and listed; phones and zips that can match; one hint per run', async () => {
+	const odd = {
+		state: 'California',
+		country: 'USA',
+		gender: 'unknown',
+		dob: '04/07/1990',
+		maid: '6d92078a8246413ba4e1d8f0c4a2b9e7',
+		ip: '999.1.1.1',
+	};
+	const { sent, failed, requests, hints } = await send(
+		[
+			order(1, odd),
+			order(2, { phone: '020 7946 0958', country: 'GB', zip: 'SW1A 1AA' }),
+			order(3, { phone: '0151 234 5678', country: '', zip: 2134 }),
+		],
+		{
+			userData: {
+				...mapping.userData,
+				state: '={{ $json.state }}',
+				country: '={{ $json.country }}',
+				gender: '={{ $json.gender }}',
+				dateOfBirth: '={{ $json.dob }}',
+				mobileAdId: '={{ $json.maid }}',
+				zip: '={{ $json.zip }}',
+			},
+		},
+		{ credential: 'token' },
+	);
+	expect(failed).toEqual([]);
+	expect(sent.map((item) => item.eventId)).toEqual(['order-1', 'order-2', 'order-3']);
+	const [first, second, third] = requests[0].json.data.map((e) => e.user_data);
+	expect(first).toEqual({
+		em: [sha256('buyer1@example.com')],
+		ph: [sha256('16505551201')],
+		client_user_agent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
+		click_id: 'dj0yJnU9epik1',
+	});
+	expect(sent[0].droppedFields.map((d) => d.field)).toEqual([
+		'gender',
+		'dateOfBirth',
+		'state',
+		'country',
+		'mobileAdId',
+		'clientIpAddress',
+	]);
+	expect(second.ph).toEqual([sha256('442079460958')]);
+	expect(second.zp).toEqual([sha256('sw1a1aa')]);
+	expect(second.country).toEqual([sha256('gb')]);
+	expect(third.ph).toBeUndefined();
+	expect(third.zp).toEqual([sha256('02134')]);
+	expect(sent[2].droppedFields).toEqual([
+		{
+			field: 'phone',
+			reason:
+				'Phone is a national number (leading 0) without a country code, and the event has no Country',
+		},
+	]);
+	expect(hints.map((h) => h.message)).toEqual([
+		'2 events were sent without fields that could not be used: clientIpAddress (1), country (1), dateOfBirth (1), gender (1), mobileAdId (1), phone (1), state (1). Each Sent item lists them with the reason under droppedFields.',
+	]);
+	expect(JSON.stringify(sent)).not.toMatch(/California|USA|04\/07|999\.1|0151/);
+});
+
+test("an expression that throws fails only its item, naming the field and giving n8n's message", async () => {
+	const placedAt = new Date((nowSeconds() - 3600) * 1000).toISOString();
+	const { result, sent, failed, requests } = await send(
+		[order(1, { placedAt }), order(2, { placedAt: 'yesterday evening' })],
+		{ eventTime: '={{ $json.placedAt.toDateTime().toSeconds() }}' },
+		{ credential: 'token' },
+	);
+	expect(result.code).toBe(0);
+	expect(requests.map((r) => r.json.data.map((e) => e.event_id))).toEqual([['order-1']]);
+	expect(sent.map((item) => item.eventId)).toEqual(['order-1']);
+	expect(failed.map((item) => [item.eventId, item.eventName, item.problems])).toEqual([
+		[
+			'order-2',
+			'checkout',
+			[
+				{
+					field: 'eventTime',
+					message: 'The expression of eventTime failed: cannot convert to Luxon DateTime',
+					fix: 'Fix the expression of eventTime, or make it give nothing when the item lacks the data (e.g. {{ $json.customer?.email }}).',
+				},
+			],
+		],
+	]);
+});
+
+test('429 then 503: retried, sent once, counted once', async () => {
 	await ctx.fake.faults([
 		{ kind: 'rateLimit', resetSeconds: 1, pathPattern: '/events$' },
 		{ kind: 'serverError', status: 503, pathPattern: '/events$' },
@@ -170,10 +329,35 @@ test('429 then success: retried once, sent once, counted once', async () => {
 	const { sent, requests } = await send([order(1), order(2)], {}, { credential: 'token' });
 	expect(requests).toHaveLength(3);
 	expect(sent.map((item) => item.status)).toEqual(['sent', 'sent']);
-	expect((await ctx.fake.state()).conversions.map((c) => c.event.event_id)).toEqual([
-		'order-1',
-		'order-2',
-	]);
+	expect(await recorded()).toEqual(['order-1', 'order-2']);
+});
+
+test('a connection lost after Pinterest recorded: web events are sent again and count once; offline events are not sent again', async () => {
+	await ctx.fake.faults([{ kind: 'recordThenReset', pathPattern: '/events$' }]);
+	const web = await send([order(1)], {}, { credential: 'token' });
+	expect(web.requests).toHaveLength(2);
+	expect(web.sent.map((item) => item.eventId)).toEqual(['order-1']);
+	expect(await recorded()).toEqual(['order-1']);
+
+	await ctx.fake.reset();
+	await ctx.fake.faults([{ kind: 'recordThenReset', pathPattern: '/events$' }]);
+	const offline = await send([order(7)], { actionSource: 'offline' }, { credential: 'token' });
+	expect(offline.requests).toHaveLength(1);
+	expect(offline.result.code).not.toBe(0);
+	const error = offline.result.nodeError('Pinterest Conversions');
+	expect(error.message).toBe(
+		`Pinterest may have recorded the request to send conversion events for ad account ${US} but did not confirm it; it was not sent again`,
+	);
+	expect(error.description).toMatch(/could count its events twice/);
+	expect(await recorded()).toEqual(['order-7']);
+
+	// A 429 cannot have been recorded, so offline events are sent again after one.
+	await ctx.fake.reset();
+	await ctx.fake.faults([{ kind: 'rateLimit', resetSeconds: 1, pathPattern: '/events$' }]);
+	const limited = await send([order(8)], { actionSource: 'offline' }, { credential: 'token' });
+	expect(limited.requests).toHaveLength(2);
+	expect(limited.sent.map((item) => item.eventId)).toEqual(['order-8']);
+	expect(await recorded()).toEqual(['order-8']);
 });
 
 test('batches of 1,000 per ad account: 1,001 + 2 items make 3 requests', async () => {
@@ -195,18 +379,137 @@ test('batches of 1,000 per ad account: 1,001 + 2 items make 3 requests', async (
 	]);
 });
 
-test('a revoked conversion token: every item failed with the fix, the token never shown', async () => {
+test('a revoked token fails the node with the fix, never showing the token; with continue on fail, items go to Failed', async () => {
 	await ctx.cli.importCredentials(
 		credentials(ctx.proxyUrl, { conversionToken: 'revoked-token-123' }),
 	);
-	const { failed, result } = await send([order(1)], {}, { credential: 'token' });
-	expect(failed.map((item) => item.reason)).toEqual([
-		`Pinterest rejected the credential's token (send conversion events for ad account ${US}). The token is invalid, expired or revoked. Reconnect the Pinterest credential, or generate a new conversion access token in Ads Manager. Pinterest said: "Authentication failed.". Pinterest request ID: ${failed[0].reason.match(/fake-rid-\d{6}/)[0]}.`,
-	]);
-	expect(JSON.stringify(result.run)).not.toContain('revoked-token-123');
-	const stopped = await send([order(1)], { onFailedEvents: 'stop' }, { credential: 'token' });
-	expect(stopped.result.code).not.toBe(0);
-	expect(stopped.result.nodeError('Pinterest Conversions').message).toMatch(
-		/^1 of 1 events were not sent; the first: Pinterest rejected the credential's token/,
+	const failedRun = await send([order(1)], {}, { credential: 'token' });
+	expect(failedRun.result.code).not.toBe(0);
+	const error = failedRun.result.nodeError('Pinterest Conversions');
+	expect(error.message).toBe(
+		`Pinterest rejected the credential's token (send conversion events for ad account ${US})`,
 	);
+	expect(error.description).toMatch(
+		/^The token is invalid, expired or revoked\. .* No earlier request of this run had delivered events\.$/,
+	);
+	// n8n itself sends a request once more after a 401, in case the credential can be refreshed.
+	expect(failedRun.requests).toHaveLength(2);
+	expect(JSON.stringify(failedRun.result.run)).not.toContain('revoked-token-123');
+
+	const continued = await send(
+		[order(1), order(2, { account: EU })],
+		{ adAccount: '={{ $json.account ?? "" }}' },
+		{ credential: 'token', onError: 'continueRegularOutput' },
+	);
+	expect(continued.result.code).toBe(0);
+	// The first request's 401 rules out the second: the same token would be refused again.
+	expect(continued.requests.map((r) => [r.path, r.json.data.map((e) => e.event_id)])).toEqual([
+		[`/ad_accounts/${US}/events`, ['order-1']],
+		[`/ad_accounts/${US}/events`, ['order-1']],
+	]);
+	expect(continued.failed.map((item) => [item.eventId, item.reason.slice(0, 60)])).toEqual([
+		['order-1', "Pinterest rejected the credential's token (send conversion e"],
+		['order-2', 'Not sent: an earlier request of this run failed. Pinterest r'],
+	]);
+	expect(JSON.stringify(continued.result.run)).not.toContain('revoked-token-123');
+});
+
+test('403 and 404 fail the node; with continue on fail only that ad account goes to Failed', async () => {
+	await ctx.fake.config({ forbiddenAdAccounts: { 'access-1': [EU] } });
+	const forbidden = await send([order(1)], { adAccount: { __rl: true, mode: 'id', value: EU } });
+	expect(forbidden.result.code).not.toBe(0);
+	expect(forbidden.result.nodeError('Pinterest Conversions').message).toBe(
+		`This Pinterest login has no access to ad account ${EU} (send conversion events)`,
+	);
+
+	// A failure after a delivered request says what was delivered.
+	const unknown = '549755889999';
+	const afterDelivery = await send([order(1, { account: US }), order(2, { account: unknown })], {
+		adAccount: { __rl: true, mode: 'id', value: '={{ $json.account }}' },
+	});
+	expect(afterDelivery.result.code).not.toBe(0);
+	const afterError = afterDelivery.result.nodeError('Pinterest Conversions');
+	expect(afterError.message).toBe(
+		`Pinterest could not find what was asked for (send conversion events for ad account ${unknown})`,
+	);
+	expect(afterError.description).toMatch(
+		/ 1 event of earlier requests of this run was processed by Pinterest; sending them again within 48 hours with the same event IDs does not count them twice, except offline events\.$/,
+	);
+	expect(await recorded()).toEqual(['order-1']);
+
+	const continued = await send(
+		[order(1, { account: unknown }), order(2, { account: US })],
+		{ adAccount: { __rl: true, mode: 'id', value: '={{ $json.account }}' } },
+		{ onError: 'continueRegularOutput' },
+	);
+	expect(continued.result.code).toBe(0);
+	expect(continued.sent.map((item) => item.eventId)).toEqual(['order-2']);
+	expect(continued.failed.map((item) => [item.eventId, item.reason.slice(0, 62)])).toEqual([
+		['order-1', 'Pinterest could not find what was asked for (send conversion e'],
+	]);
+});
+
+test('retries given up (rate limit resets too late) fail the node saying when to run again', async () => {
+	await ctx.fake.faults([{ kind: 'rateLimit', resetSeconds: 900, pathPattern: '/events$' }]);
+	const { result, requests } = await send([order(1)], {}, { credential: 'token' });
+	expect(requests).toHaveLength(1);
+	expect(result.code).not.toBe(0);
+	const error = result.nodeError('Pinterest Conversions');
+	expect(error.message).toMatch(
+		/^Pinterest rate limit reached while trying to send conversion events/,
+	);
+	expect(error.description).toMatch(/^Run the workflow again after \d{4}-\d\d-\d\dT/);
+});
+
+test('Failed Events "Stop the Workflow": local refusals stop the run before anything is sent', async () => {
+	const { result, requests } = await send(
+		[order(1), order(2, { time: '' })],
+		{ onFailedEvents: 'stop' },
+		{ credential: 'token' },
+	);
+	expect(result.code).not.toBe(0);
+	expect(requests).toEqual([]);
+	expect(result.nodeError('Pinterest Conversions').message).toBe(
+		'1 of 2 events cannot be sent, so none was sent; the first (item 2): eventTime: Event time is empty for this item. Map the time the conversion happened: an ISO 8601 date-time (e.g. 2025-03-10T09:00:00Z), Unix seconds or milliseconds, or a date. To send the time of sending instead (live postbacks only), leave Event Time empty in the node rather than using an expression.',
+	);
+});
+
+test('Map Automatically reads a shop export without expressions', async () => {
+	const orderedAt = nowSeconds() - 600;
+	const exportRow = (n) => ({
+		order_id: `A-${n}`,
+		created_at: new Date(orderedAt * 1000).toISOString(),
+		email: `Shopper${n}@Example.com`,
+		phone_number: '+49 30 1234567',
+		revenue: '49.90',
+		currency: 'eur',
+		epik: `epik-${n}`,
+		line_items: [{ id: `sku-${n}`, item_price: '49.90', quantity: 1 }],
+	});
+	const { sent, failed, requests } = await send(
+		[exportRow(1), exportRow(2), { order_id: 'A-3', email: 'x@example.com' }],
+		{ inputMode: 'auto', eventName: 'checkout', userData: {}, customData: {} },
+		{ credential: 'token' },
+	);
+	expect(sent.map((item) => item.eventId)).toEqual(['A-1', 'A-2']);
+	expect(failed.map((item) => [item.eventId, item.problems.map((p) => p.field)])).toEqual([
+		['A-3', ['eventTime']],
+	]);
+	expect(requests[0].json.data[0]).toEqual({
+		event_name: 'checkout',
+		action_source: 'web',
+		event_time: orderedAt,
+		event_id: 'A-1',
+		user_data: {
+			em: [sha256('shopper1@example.com')],
+			ph: [sha256('49301234567')],
+			click_id: 'epik-1',
+		},
+		custom_data: {
+			value: '49.9',
+			currency: 'EUR',
+			order_id: 'A-1',
+			contents: [{ id: 'sku-1', item_price: '49.9', quantity: 1 }],
+		},
+	});
 });

@@ -23,6 +23,8 @@ const STANDARD_EVENTS = new Set(
 		.map((name) => name.slice(1, -1)),
 );
 const MAX_AGE_SECONDS = 7 * 86400;
+/** events/create docs: in test mode only the first 20 events of a request are processed. */
+const MAX_TEST_EVENTS = 20;
 const MAX_FUTURE_SECONDS = 3600;
 
 /** The error message Pinterest would give the event, or undefined if it would be processed. */
@@ -51,14 +53,22 @@ function verdict(event, nowSeconds, privacyViolations, rejectEventIds = []) {
 	return undefined;
 }
 
-/** Answers a batch; records processed events once per (event_id, event_name) unless test. */
+/**
+ * Answers a batch as Pinterest does: per-event results in request order; HTTP 422 with the results under `details`
+ * unless every event was processed ("Not all events were successfully processed"). Test mode processes only the
+ * first 20 events and records nothing. Processed events are recorded once per (event_id, event_name), except
+ * offline events, which Pinterest cannot deduplicate: each copy counts.
+ */
 function receiveEvents(state, adAccountId, events, { test, nowSeconds }) {
-	const results = events.map((event) => {
-		const error = verdict(event, nowSeconds, state.privacyViolations, state.config.rejectEventIds);
+	const results = events.map((event, index) => {
+		const error =
+			test && index >= MAX_TEST_EVENTS
+				? `Test mode processes only the first ${MAX_TEST_EVENTS} events of a request.`
+				: verdict(event, nowSeconds, state.privacyViolations, state.config.rejectEventIds);
 		if (error) return { status: 'failed', error_message: error, warning_message: null };
 		if (!test) {
 			const key = `${adAccountId}|${event.event_id}|${event.event_name}`;
-			if (!state.seenEventKeys.has(key)) {
+			if (event.action_source === 'offline' || !state.seenEventKeys.has(key)) {
 				state.seenEventKeys.add(key);
 				state.conversions.push({ adAccountId, event });
 			}
@@ -74,7 +84,7 @@ function receiveEvents(state, adAccountId, events, { test, nowSeconds }) {
 		num_events_processed: processed,
 		events: results,
 	};
-	if (processed === 0) {
+	if (processed < events.length) {
 		return {
 			status: 422,
 			body: {

@@ -66,6 +66,10 @@ async function applyFault(rule, state, req, res, send, error) {
 		case 'connectionReset':
 			req.socket.destroy();
 			return true;
+		case 'recordThenReset':
+			// The request is handled (events recorded), then the connection drops before the answer.
+			req.resetAfterHandling = true;
+			return false;
 		case 'slow':
 			await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
 			return false;

@@ -10,6 +10,7 @@ const limits = require('./limits');
 const { handleOauthToken } = require('./oauth');
 const { faultFor, applyFault } = require('./faults');
 const scenarios = require('./spendScenarios');
+const { restateSpend } = require('./restatements');
 
 const LEVELS = {
 	campaigns: {
@@ -99,6 +100,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 	const todayUtc = () => state.config.todayUtc ?? new Date().toISOString().slice(0, 10);
 
 	function send(res, status, body, headers = {}) {
+		if (res.req?.resetAfterHandling) return res.req.socket.destroy();
 		state.ridCounter++;
 		res.writeHead(status, {
 			'Content-Type': 'application/json',
@@ -108,7 +110,8 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 			'X-RateLimit-Reset': '60',
 			...headers,
 		});
-		res.end(typeof body === 'string' ? body : JSON.stringify(body));
+		const restated = restateSpend(state, res.req, body);
+		res.end(typeof restated === 'string' ? restated : JSON.stringify(restated));
 	}
 	const error = (res, status, code, message) => send(res, status, { code, message });
 

@@ -102,6 +102,7 @@ async function startContractProxy({ upstreamUrl }) {
 	const url = `http://127.0.0.1:${recorder.address().port}`;
 	return {
 		url,
+		prismPid: prism.child.pid,
 		violations: async () => [...violations],
 		clearViolations: async () => void (violations.length = 0),
 		async stop() {

@@ -30,7 +30,6 @@ function n8nEnv(userFolder, extra = {}) {
 		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort),
 		N8N_LOG_LEVEL: 'info',
-		N8N_SECURE_COOKIE: 'false',
 		DB_SQLITE_POOL_SIZE: '2',
 		...extra,
 	};

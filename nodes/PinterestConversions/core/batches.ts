@@ -1,4 +1,5 @@
 import { MAX_EVENTS_PER_REQUEST } from './constants';
+import { DEDUPLICATION_WINDOW_HOURS, isDeduplicated } from './dedup';
 import type { WireConversionEvent } from './types';
 
 /** One valid event waiting to be sent, with the n8n item it came from. */
@@ -11,6 +12,8 @@ export interface PendingEvent {
 /** The events of one `POST /ad_accounts/{adAccountId}/events` request, in request order. */
 export interface EventBatch {
 	adAccountId: string;
+	/** Whether Pinterest deduplicates every event of the batch (none is offline; see dedup.ts). */
+	deduplicated: boolean;
 	items: PendingEvent[];
 }
 
@@ -19,25 +22,34 @@ export type ItemOutcome =
 	| { itemIndex: number; eventId: string; status: 'failed'; error: string };
 
 /**
- * Groups events by ad account (accounts in order of first appearance, events in input order) and cuts each
- * account's events into requests of at most `maxEventsPerRequest`. Values above Pinterest's limit of 1000 are
- * capped, since Pinterest would refuse the whole request.
+ * Groups events by ad account (accounts in order of first appearance, events in input order), keeps offline events
+ * in requests of their own (they are not deduplicated, so their requests follow a stricter retry rule), and cuts
+ * each group into requests of at most `maxEventsPerRequest`. Values above Pinterest's limit of 1000 are capped,
+ * since Pinterest would refuse the whole request.
  */
 export function groupIntoBatches(
 	items: readonly PendingEvent[],
 	maxEventsPerRequest = MAX_EVENTS_PER_REQUEST,
 ): EventBatch[] {
 	const size = Math.min(Math.max(1, Math.floor(maxEventsPerRequest)), MAX_EVENTS_PER_REQUEST);
-	const byAccount = new Map<string, PendingEvent[]>();
+	const groups = new Map<
+		string,
+		{ adAccountId: string; deduplicated: boolean; events: PendingEvent[] }
+	>();
 	for (const item of items) {
-		const events = byAccount.get(item.adAccountId) ?? [];
-		events.push(item);
-		byAccount.set(item.adAccountId, events);
+		const deduplicated = isDeduplicated(item.event);
+		const key = `${item.adAccountId}|${deduplicated}`;
+		let group = groups.get(key);
+		if (!group) {
+			group = { adAccountId: item.adAccountId, deduplicated, events: [] };
+			groups.set(key, group);
+		}
+		group.events.push(item);
 	}
 	const batches: EventBatch[] = [];
-	for (const [adAccountId, events] of byAccount) {
+	for (const { adAccountId, deduplicated, events } of groups.values()) {
 		for (let start = 0; start < events.length; start += size) {
-			batches.push({ adAccountId, items: events.slice(start, start + size) });
+			batches.push({ adAccountId, deduplicated, items: events.slice(start, start + size) });
 		}
 	}
 	return batches;
@@ -82,27 +94,30 @@ function outcomeOf(item: PendingEvent, result: unknown): ItemOutcome {
 	return { itemIndex, eventId, status: 'failed', error };
 }
 
+/** Every item's outcome, or why the answer cannot be matched to the items (a failure of the whole request). */
+export type MatchResult = { ok: true; outcomes: ItemOutcome[] } | { ok: false; error: string };
+
 /**
  * Maps Pinterest's answer to one outcome per item of the batch. Results come in request order (spec: "The order
- * will match the order in which the events were received"). When they cannot be matched one to one, every item
- * fails with the reason, rather than guessing or dropping any; a retry is safe since Pinterest de-duplicates on
- * event_id.
+ * will match the order in which the events were received"). When they cannot be matched one to one, no item is
+ * guessed: the whole request counts as failed.
  */
-export function matchResponseToItems(batch: EventBatch, response: unknown): ItemOutcome[] {
+export function matchResponseToItems(batch: EventBatch, response: unknown): MatchResult {
 	const body = asRecord(response);
 	const results = eventResults(body);
 	const sent = batch.items.length;
 	if (results && results.length === sent) {
-		return batch.items.map((item, index) => outcomeOf(item, results[index]));
+		return {
+			ok: true,
+			outcomes: batch.items.map((item, index) => outcomeOf(item, results[index])),
+		};
 	}
 	const said = filledText(body?.message);
+	const dedup = batch.deduplicated
+		? ` Pinterest may have recorded them; sending the same events again within ${DEDUPLICATION_WINDOW_HOURS} hours does not count them twice.`
+		: ' Pinterest may have recorded them, and offline events are not deduplicated: check Ads Manager before sending them again.';
 	const error = results
-		? `Pinterest returned ${results.length} event results for the ${sent} events sent, so they cannot be matched to items. Retrying within 48 hours is safe: Pinterest drops repeated event IDs.`
-		: `Pinterest did not return per-event results${said ? `: "${said}"` : ''}`;
-	return batch.items.map((item) => ({
-		itemIndex: item.itemIndex,
-		eventId: item.event.event_id,
-		status: 'failed',
-		error,
-	}));
+		? `Pinterest returned ${results.length} event results for the ${sent} events sent, so they cannot be matched to items.${dedup}`
+		: `Pinterest did not return per-event results${said ? ` ("${said}")` : ''}.${dedup}`;
+	return { ok: false, error };
 }

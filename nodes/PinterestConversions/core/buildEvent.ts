@@ -2,10 +2,11 @@ import { ACTION_SOURCES, DEFAULT_ACTION_SOURCE } from './constants';
 import { buildCustomData } from './customData';
 import { checkEventName } from './eventNames';
 import { toEventTimeSeconds } from './eventTime';
-import { problem, readBoolean, readText, take, withoutEmpty, type Reading } from './read';
+import { drop, problem, readBoolean, readText, take, withoutEmpty, type Reading } from './read';
 import type {
 	ActionSource,
 	ConversionEventInput,
+	DroppedField,
 	Failed,
 	InputProblem,
 	WireAppFields,
@@ -42,7 +43,7 @@ function readActionSource(value: unknown): Reading<ActionSource> {
 	};
 }
 
-/** Pinterest de-duplicates on `event_id` (48 h, also against the Tag's eventID), so one is never made up here. */
+/** Pinterest deduplicates on `event_id` with `event_name` (see dedup.ts), so one is never made up here. */
 function readEventId(value: unknown): Reading<string> {
 	const reading = readText(value, 'eventId', 'Event ID');
 	if (reading.problem || reading.value !== undefined) return reading;
@@ -94,30 +95,38 @@ function collect<T extends { ok: boolean }>(
 }
 
 /**
- * Validates and assembles one Conversions API event from user-facing inputs. Every problem is collected so the
- * user sees them all at once; only keys the spec allows are emitted. `nowSeconds` is injected (pure function).
+ * Validates and assembles one Conversions API event from user-facing inputs. What Pinterest requires (event name,
+ * action source, event time, event ID, the identity rule, amounts and line items when given, opt-out) refuses the
+ * event when wrong, with every problem at once; an optional field that cannot be used is left out and listed in
+ * `dropped`. Only keys the spec allows are emitted. `nowSeconds` is injected (pure function).
  */
 export function buildConversionEvent(
 	input: ConversionEventInput,
 	nowSeconds: number,
-): { ok: true; event: WireConversionEvent } | Failed {
+): { ok: true; event: WireConversionEvent; dropped: DroppedField[] } | Failed {
 	const problems: InputProblem[] = [];
+	const dropped: DroppedField[] = [];
 	const name = collect(checkEventName(input.eventName), problems);
 	const actionSource = take(readActionSource(input.actionSource), problems);
-	const time = collect(toEventTimeSeconds(input.eventTime, nowSeconds), problems);
+	const time = collect(
+		toEventTimeSeconds(input.eventTime, nowSeconds, input.eventTimeEmptyMeansNow === true),
+		problems,
+	);
 	const eventId = take(readEventId(input.eventId), problems);
 	const optional = withoutEmpty({
-		event_source_url: take(readUrl(input.eventSourceUrl), problems),
+		event_source_url: drop(readUrl(input.eventSourceUrl), dropped),
+		// Refused rather than left out: dropping an opt-out would send the event as if the user had not opted out.
 		opt_out: take(readBoolean(input.optOut, 'optOut', 'Opt out'), problems),
-		partner_name: take(readText(input.partnerName, 'partnerName', 'Partner name'), problems),
-		language: take(readLanguage(input.language), problems),
+		partner_name: drop(readText(input.partnerName, 'partnerName', 'Partner name'), dropped),
+		language: drop(readLanguage(input.language), dropped),
 	});
 	const app: WireAppFields = {};
 	for (const [field, wire, label] of APP_TEXT_FIELDS) {
-		const text = take(readText(input[field], field, label), problems);
+		if (input[field] === undefined) continue;
+		const text = drop(readText(input[field], field, label), dropped);
 		if (text !== undefined) app[wire] = text;
 	}
-	const wifi = take(readBoolean(input.wifi, 'wifi', 'Wi-Fi'), problems);
+	const wifi = drop(readBoolean(input.wifi, 'wifi', 'Wi-Fi'), dropped);
 	if (wifi !== undefined) app.wifi = wifi;
 	const user = collect(buildUserData(input.userData ?? {}), problems);
 	const custom = collect(buildCustomData(input.customData), problems);
@@ -134,5 +143,5 @@ export function buildConversionEvent(
 		user_data: user.userData,
 	};
 	if (custom.customData) event.custom_data = custom.customData;
-	return { ok: true, event };
+	return { ok: true, event, dropped: [...dropped, ...user.dropped, ...custom.dropped] };
 }

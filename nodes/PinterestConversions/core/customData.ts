@@ -1,13 +1,7 @@
 import { readAmount, readCount } from './amounts';
-import { isEmpty, problem, readText, readTextList, take, withoutEmpty, type Reading } from './read';
-import type {
-	ContentInput,
-	CustomDataInput,
-	Failed,
-	InputProblem,
-	WireContent,
-	WireCustomData,
-} from './types';
+import { buildContents } from './contents';
+import { drop, problem, readText, readTextList, take, withoutEmpty, type Reading } from './read';
+import type { CustomDataInput, DroppedField, Failed, InputProblem, WireCustomData } from './types';
 
 /** Spec `currency`: "The ISO-4217 currency code" (three letters; Pinterest defaults to the account currency). */
 function readCurrency(value: unknown): Reading<string> {
@@ -24,84 +18,47 @@ function readCurrency(value: unknown): Reading<string> {
 	};
 }
 
-function buildContent(
-	item: unknown,
-	index: number,
-	problems: InputProblem[],
-): WireContent | undefined {
-	const at = `contents[${index}]`;
-	if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-		problems.push(
-			problem(
-				at,
-				`Contents entry ${index + 1} is not an object`,
-				'Give each entry id, itemPrice and quantity.',
-			),
-		);
-		return undefined;
-	}
-	const input = item as ContentInput;
-	const content = withoutEmpty<WireContent>({
-		id: take(readText(input.id, `${at}.id`, 'Content ID'), problems),
-		item_price: take(readAmount(input.itemPrice, `${at}.itemPrice`, 'Item price'), problems),
-		quantity: take(readCount(input.quantity, `${at}.quantity`, 'Quantity', 1), problems),
-		item_name: take(readText(input.itemName, `${at}.itemName`, 'Item name'), problems),
-		item_category: take(
-			readText(input.itemCategory, `${at}.itemCategory`, 'Item category'),
-			problems,
-		),
-		item_brand: take(readText(input.itemBrand, `${at}.itemBrand`, 'Item brand'), problems),
-	});
-	return Object.keys(content).length > 0 ? content : undefined;
-}
-
-function buildContents(value: unknown, problems: InputProblem[]): WireContent[] | undefined {
-	if (isEmpty(value)) return undefined;
-	if (!Array.isArray(value)) {
-		problems.push(
-			problem(
-				'contents',
-				'Contents must be a list',
-				'Map a list of { id, itemPrice, quantity } objects.',
-			),
-		);
-		return undefined;
-	}
-	const contents = value.flatMap(
-		(item: unknown, index) => buildContent(item, index, problems) ?? [],
-	);
-	return contents.length > 0 ? contents : undefined;
+/** Number of Items defaults to 0 in the node: 0 means not given. */
+function withoutZero(count: number | undefined): number | undefined {
+	return count === 0 ? undefined : count;
 }
 
 /**
  * Builds `custom_data` from the spec's keys only (it sets `additionalProperties: false`; unknown keys get a 400).
- * Amounts are sent as strings, as the spec requires. Returns no `customData` when nothing was filled in.
+ * Amounts are sent as strings, as the spec requires. What reports and deduplication rely on (value, currency, order
+ * ID, line items, number of items, opt-out type) refuses the event when wrong; descriptive fields are left out
+ * instead. Number of Items 0 (the field's default) is not sent. Returns no `customData` when nothing was filled in.
  */
 export function buildCustomData(
 	input: CustomDataInput | undefined,
-): { ok: true; customData?: WireCustomData } | Failed {
+): { ok: true; customData?: WireCustomData; dropped: DroppedField[] } | Failed {
 	const problems: InputProblem[] = [];
+	const dropped: DroppedField[] = [];
 	const source = input ?? {};
 	const customData = withoutEmpty<WireCustomData>({
 		currency: take(readCurrency(source.currency), problems),
 		value: take(readAmount(source.value, 'value', 'Value'), problems),
-		content_ids: take(readTextList(source.contentIds, 'contentIds', 'Content IDs'), problems),
+		content_ids: drop(readTextList(source.contentIds, 'contentIds', 'Content IDs'), dropped),
 		contents: buildContents(source.contents, problems),
-		num_items: take(readCount(source.numItems, 'numItems', 'Number of items', 0), problems),
-		order_id: take(readText(source.orderId, 'orderId', 'Order ID'), problems),
-		search_string: take(readText(source.searchString, 'searchString', 'Search string'), problems),
-		opt_out_type: take(readText(source.optOutType, 'optOutType', 'Opt-out type'), problems),
-		content_name: take(readText(source.contentName, 'contentName', 'Content name'), problems),
-		content_category: take(
-			readText(source.contentCategory, 'contentCategory', 'Content category'),
-			problems,
+		num_items: withoutZero(
+			take(readCount(source.numItems, 'numItems', 'Number of items', 0), problems),
 		),
-		content_brand: take(readText(source.contentBrand, 'contentBrand', 'Content brand'), problems),
-		predicted_ltv: take(
+		order_id: take(readText(source.orderId, 'orderId', 'Order ID'), problems),
+		search_string: drop(readText(source.searchString, 'searchString', 'Search string'), dropped),
+		opt_out_type: take(readText(source.optOutType, 'optOutType', 'Opt-out type'), problems),
+		content_name: drop(readText(source.contentName, 'contentName', 'Content name'), dropped),
+		content_category: drop(
+			readText(source.contentCategory, 'contentCategory', 'Content category'),
+			dropped,
+		),
+		content_brand: drop(readText(source.contentBrand, 'contentBrand', 'Content brand'), dropped),
+		predicted_ltv: drop(
 			readAmount(source.predictedLtv, 'predictedLtv', 'Predicted lifetime value'),
-			problems,
+			dropped,
 		),
 	});
 	if (problems.length > 0) return { ok: false, problems };
-	return Object.keys(customData).length > 0 ? { ok: true, customData } : { ok: true };
+	return Object.keys(customData).length > 0
+		? { ok: true, customData, dropped }
+		: { ok: true, dropped };
 }

@@ -47,7 +47,7 @@ export function checkEventName(value: unknown): { ok: true; eventName: EventName
 		problems: [
 			problem(
 				'eventName',
-				`Event name "${text.slice(0, 60)}" is not a Pinterest event name.${hint}`,
+				`Event name is not a Pinterest event name.${hint}`,
 				`${valid} Use "custom" for any other event.`,
 			),
 		],

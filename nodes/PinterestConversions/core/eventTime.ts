@@ -65,12 +65,20 @@ function describe(eventTimeSeconds: number): string {
  * MAX_EVENT_AGE_DAYS, no further ahead than MAX_FUTURE_SKEW_SECONDS. Accepts ISO 8601 / SQL / RFC 2822 text,
  * Unix seconds or milliseconds (number or digits), JS Date and Luxon DateTime (n8n hands dates to expressions as
  * Luxon objects and serialises them as ISO text).
+ *
+ * The one rule for an empty time: it means "now" only when `emptyMeansNow` (the node's Event Time left empty, the
+ * live-postback case). Anywhere else an empty time is refused: a backfilled order must not get the send time.
  */
-export function toEventTimeSeconds(value: unknown, nowSeconds: number): EventTimeOutcome {
+export function toEventTimeSeconds(
+	value: unknown,
+	nowSeconds: number,
+	emptyMeansNow = false,
+): EventTimeOutcome {
 	if (isEmpty(value)) {
+		if (emptyMeansNow) return { ok: true, eventTimeSeconds: nowSeconds };
 		return refuse(
-			'Event time is required',
-			`${FORMATS_FIX} Do not use the send time: it hides delays.`,
+			'Event time is empty for this item',
+			`${FORMATS_FIX} To send the time of sending instead (live postbacks only), leave Event Time empty in the node rather than using an expression.`,
 		);
 	}
 	const eventTimeSeconds = toSeconds(value);

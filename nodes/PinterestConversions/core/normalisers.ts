@@ -1,7 +1,5 @@
 import { DateTime } from 'luxon';
 
-import { MAX_PHONE_DIGITS } from './constants';
-
 /**
  * Per-field normalisation before SHA-256, following the descriptions in the spec's
  * `ConversionEventsUserDataProperties`. Input is trimmed and NFC-normalised text. A rejection says which rule
@@ -19,27 +17,6 @@ export function normaliseEmail(text: string): string | Rejection {
 	const email = text.toLowerCase();
 	if (/^[^\s@]+@[^\s@]+$/.test(email)) return email;
 	return { rule: 'is not an email address', fix: 'Map the customer email (name@domain).' };
-}
-
-/**
- * "only digits with country code … Remove any symbols, letters, spaces and leading zeros". "(0)" is the national
- * trunk prefix written inside international numbers (+44 (0)20 …) and is never dialled with the country code.
- */
-export function normalisePhone(text: string): string | Rejection {
-	const digits = text
-		.replace(/\(\s*0\s*\)/g, '')
-		.replace(/\D/g, '')
-		.replace(/^0+/, '');
-	if (digits === '') {
-		return { rule: 'has no digits', fix: 'Map a phone number with its country code.' };
-	}
-	if (digits.length > MAX_PHONE_DIGITS) {
-		return {
-			rule: `has more than ${MAX_PHONE_DIGITS} digits`,
-			fix: 'Map one phone number with country code, without extension.',
-		};
-	}
-	return digits;
 }
 
 /**

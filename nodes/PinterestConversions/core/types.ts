@@ -13,6 +13,15 @@ export interface Failed {
 	problems: InputProblem[];
 }
 
+/**
+ * An optional field that could not be used and was left out of an event that is still sent. The reason names the
+ * rule, never the value.
+ */
+export interface DroppedField {
+	field: string;
+	reason: string;
+}
+
 export type EventName = (typeof STANDARD_EVENT_NAMES)[number];
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
@@ -108,15 +117,6 @@ export interface UserDataInput {
 	partnerId?: unknown;
 }
 
-export interface ContentInput {
-	id?: unknown;
-	itemPrice?: unknown;
-	quantity?: unknown;
-	itemName?: unknown;
-	itemCategory?: unknown;
-	itemBrand?: unknown;
-}
-
 export interface CustomDataInput {
 	value?: unknown;
 	currency?: unknown;
@@ -136,6 +136,11 @@ export interface ConversionEventInput {
 	eventName?: unknown;
 	actionSource?: unknown;
 	eventTime?: unknown;
+	/**
+	 * True only when the node's Event Time was left empty (not an expression): then an empty time means "now", the
+	 * live-postback case. An expression or an item field that comes out empty is refused instead.
+	 */
+	eventTimeEmptyMeansNow?: boolean;
 	eventId?: unknown;
 	eventSourceUrl?: unknown;
 	optOut?: unknown;

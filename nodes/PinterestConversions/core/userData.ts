@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { hash } from 'crypto';
 
 import { SHA256_HEX } from './constants';
 import {
@@ -15,12 +15,13 @@ import {
 	normaliseGender,
 	normaliseMobileAdId,
 	normaliseName,
-	normalisePhone,
 	type Normaliser,
 	type Rejection,
 } from './normalisers';
-import { problem, readText, readTextList, take } from './read';
+import { normalisePhone } from './phones';
+import { problem, readText, readTextList } from './read';
 import type {
+	DroppedField,
 	Failed,
 	HashedWireKey,
 	InputProblem,
@@ -29,8 +30,13 @@ import type {
 	WireUserData,
 } from './types';
 
-/** input name → wire key → label used in problems → normaliser. */
-type HashedField = [keyof UserDataInput, HashedWireKey, string, Normaliser];
+/** input name → wire key → label used in reasons → normaliser (the event's country passed to those that need it). */
+type HashedField = [
+	keyof UserDataInput,
+	HashedWireKey,
+	string,
+	(text: string, country?: string) => ReturnType<Normaliser>,
+];
 type PlainField = [
 	keyof UserDataInput,
 	PlainWireKey,
@@ -73,33 +79,63 @@ const IDENTITY_FIELDS: ReadonlyArray<[keyof UserDataInput, keyof WireUserData]> 
 	['clientUserAgent', 'client_user_agent'],
 ];
 
+/** One-shot hashing (no Hash object per value): bulk sends hash tens of thousands of values. */
 export function sha256Hex(text: string): string {
-	return createHash('sha256').update(text, 'utf8').digest('hex');
+	return hash('sha256', text, 'hex');
+}
+
+/** The event's country as the two-letter code phones and zips need, or undefined when not given or not usable. */
+function countryOf(source: UserDataInput): string | undefined {
+	const first = Array.isArray(source.country) ? source.country[0] : source.country;
+	if (typeof first !== 'string') return undefined;
+	const code = normaliseCountry(first.trim());
+	return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * A US zip code given as a number has lost its leading zeros (02134 → 2134): they are put back, 5 digits (or 9 for
+ * ZIP+4), when the country is the US or not given. Other numbers are read as text.
+ */
+function zipInput(value: unknown, country: string | undefined): unknown {
+	const pad = (zip: unknown) => {
+		if (typeof zip !== 'number' || !Number.isSafeInteger(zip) || zip < 0) return zip;
+		if (country !== undefined && country !== 'us') return zip;
+		const digits = String(zip);
+		if (digits.length <= 5) return digits.padStart(5, '0');
+		return digits.length <= 9 ? digits.padStart(9, '0').slice(0, 5) : zip;
+	};
+	return Array.isArray(value) ? value.map(pad) : pad(value);
 }
 
 /** Hashes each value (NFC first: the spec asks for UTF-8, and é must hash the same however it was typed). */
 function hashValues(
 	[input, , label, normalise]: HashedField,
 	texts: string[],
-	problems: InputProblem[],
+	country: string | undefined,
+	dropped: DroppedField[],
 ): string[] {
 	const hashes: string[] = [];
 	for (const [index, text] of texts.entries()) {
-		const normalised = SHA256_HEX.test(text) ? undefined : normalise(text.normalize('NFC'));
+		const normalised = SHA256_HEX.test(text)
+			? undefined
+			: normalise(text.normalize('NFC'), country);
 		if (normalised === undefined) {
 			hashes.push(text.toLowerCase());
 		} else if (typeof normalised === 'string') {
 			hashes.push(sha256Hex(normalised));
 		} else {
 			const which = texts.length > 1 ? ` (value ${index + 1} of ${texts.length})` : '';
-			problems.push(problem(input, `${label}${which} ${normalised.rule}`, normalised.fix));
+			dropped.push({ field: input, reason: `${label}${which} ${normalised.rule}` });
 		}
 	}
 	return [...new Set(hashes)];
 }
 
 /** Spec `ConversionEventsUserData` anyOf: `em`, or `hashed_maids`, or `client_ip_address` with `client_user_agent`. */
-function identityProblem(userData: WireUserData): InputProblem | undefined {
+function identityProblem(
+	userData: WireUserData,
+	dropped: DroppedField[],
+): InputProblem | undefined {
 	if (
 		userData.em ||
 		userData.hashed_maids ||
@@ -113,35 +149,44 @@ function identityProblem(userData: WireUserData): InputProblem | undefined {
 	const otherHalf = userData.client_ip_address ? 'clientUserAgent' : 'clientIpAddress';
 	const hasHalfPair =
 		userData.client_ip_address !== undefined || userData.client_user_agent !== undefined;
+	const unusable = dropped
+		.filter((entry) => IDENTITY_FIELDS.some(([input]) => input === entry.field))
+		.map((entry) => entry.reason);
 	return problem(
 		hasHalfPair ? otherHalf : 'email',
-		`Pinterest needs an email, a mobile ad ID, or both client IP address and client user agent to match the event; missing: ${missing.join(', ')}`,
+		`Pinterest needs an email, a mobile ad ID, or both client IP address and client user agent to match the event; missing: ${missing.join(', ')}${unusable.length > 0 ? ` (${unusable.join('; ')})` : ''}`,
 		'Map at least one of these fields; client IP address and user agent only count together.',
 	);
 }
 
-/** Normalises and hashes user data by Pinterest's rules and checks that the event can be matched to a person. */
+/**
+ * Normalises and hashes user data by Pinterest's rules. A field that cannot be used is left out and listed in
+ * `dropped`; the event is refused only when what is left cannot identify anyone (the spec's identity rule).
+ */
 export function buildUserData(
 	source: UserDataInput,
-): { ok: true; userData: WireUserData } | Failed {
-	const problems: InputProblem[] = [];
+): { ok: true; userData: WireUserData; dropped: DroppedField[] } | Failed {
+	const dropped: DroppedField[] = [];
 	const userData: WireUserData = {};
+	const country = countryOf(source);
 	for (const field of HASHED_FIELDS) {
 		const [input, wire, label] = field;
-		const texts = take(readTextList(source[input], input, label), problems);
-		const hashes = texts ? hashValues(field, texts, problems) : [];
+		if (source[input] === undefined) continue;
+		const value = input === 'zip' ? zipInput(source.zip, country) : source[input];
+		const reading = readTextList(value, input, label);
+		if (reading.problem) dropped.push({ field: input, reason: reading.problem.message });
+		const hashes = reading.value ? hashValues(field, reading.value, country, dropped) : [];
 		if (hashes.length > 0) userData[wire] = hashes;
 	}
 	for (const [input, wire, label, check] of PLAIN_FIELDS) {
-		const text = take(readText(source[input], input, label), problems);
-		const invalid = text !== undefined ? check?.(text) : undefined;
-		if (invalid) problems.push(problem(input, `${label} ${invalid.rule}`, invalid.fix));
-		else if (text !== undefined) userData[wire] = text;
+		if (source[input] === undefined) continue;
+		const reading = readText(source[input], input, label);
+		const invalid = reading.value !== undefined ? check?.(reading.value) : undefined;
+		if (reading.problem) dropped.push({ field: input, reason: reading.problem.message });
+		else if (invalid) dropped.push({ field: input, reason: `${label} ${invalid.rule}` });
+		else if (reading.value !== undefined) userData[wire] = reading.value;
 	}
-	const identityInputFailed = problems.some((found) =>
-		IDENTITY_FIELDS.some(([input]) => input === found.field),
-	);
-	const missingIdentity = identityInputFailed ? undefined : identityProblem(userData);
-	if (missingIdentity) problems.push(missingIdentity);
-	return problems.length > 0 ? { ok: false, problems } : { ok: true, userData };
+	const missingIdentity = identityProblem(userData, dropped);
+	if (missingIdentity) return { ok: false, problems: [missingIdentity] };
+	return { ok: true, userData, dropped };
 }

@@ -73,6 +73,24 @@ describe('groupIntoBatches', () => {
 		expect(sizesOf(pending(3), 0)).toEqual([1, 1, 1]);
 	});
 
+	it('keeps offline events in requests of their own, since Pinterest does not deduplicate them', () => {
+		const offline = (index: number): PendingEvent => ({
+			...pending(1, 'A', index)[0],
+			event: { ...eventWithId(`order-${index}`), action_source: 'offline' },
+		});
+		const items = [...pending(1, 'A', 0), offline(1), ...pending(1, 'A', 2), offline(3)];
+		expect(
+			groupIntoBatches(items).map((batch) => [
+				batch.adAccountId,
+				batch.deduplicated,
+				batch.items.map((item) => item.itemIndex),
+			]),
+		).toEqual([
+			['A', true, [0, 2]],
+			['A', false, [1, 3]],
+		]);
+	});
+
 	it('builds the request body from the events only', () => {
 		const [batch] = groupIntoBatches(pending(2));
 		expect(batchRequestBody(batch)).toEqual({
@@ -102,16 +120,19 @@ describe('matchResponseToItems', () => {
 				{ status: 'processed', error_message: '', warning_message: 'external_id is missing' },
 			],
 		};
-		expect(matchResponseToItems(batch, response)).toEqual([
-			{ itemIndex: 4, eventId: 'order-4', status: 'sent' },
-			{
-				itemIndex: 7,
-				eventId: 'order-7',
-				status: 'failed',
-				error: 'Invalid event_name: subscription.',
-			},
-			{ itemIndex: 9, eventId: 'order-9', status: 'sent', warning: 'external_id is missing' },
-		]);
+		expect(matchResponseToItems(batch, response)).toEqual({
+			ok: true,
+			outcomes: [
+				{ itemIndex: 4, eventId: 'order-4', status: 'sent' },
+				{
+					itemIndex: 7,
+					eventId: 'order-7',
+					status: 'failed',
+					error: 'Invalid event_name: subscription.',
+				},
+				{ itemIndex: 9, eventId: 'order-9', status: 'sent', warning: 'external_id is missing' },
+			],
+		});
 	});
 
 	it('maps a 422 DetailedError through details.events', () => {
@@ -130,56 +151,57 @@ describe('matchResponseToItems', () => {
 				events: [failed, failed, { status: 'failed' }],
 			},
 		};
-		expect(matchResponseToItems(batch, response)).toEqual([
-			{ itemIndex: 4, eventId: 'order-4', status: 'failed', error: failed.error_message },
-			{ itemIndex: 7, eventId: 'order-7', status: 'failed', error: failed.error_message },
-			{
-				itemIndex: 9,
-				eventId: 'order-9',
-				status: 'failed',
-				error: 'Pinterest marked the event as failed without giving a reason',
-			},
-		]);
+		expect(matchResponseToItems(batch, response)).toEqual({
+			ok: true,
+			outcomes: [
+				{ itemIndex: 4, eventId: 'order-4', status: 'failed', error: failed.error_message },
+				{ itemIndex: 7, eventId: 'order-7', status: 'failed', error: failed.error_message },
+				{
+					itemIndex: 9,
+					eventId: 'order-9',
+					status: 'failed',
+					error: 'Pinterest marked the event as failed without giving a reason',
+				},
+			],
+		});
 	});
 
-	it('fails every item, with the reason, when result count and batch size differ', () => {
-		const error =
-			'Pinterest returned 2 event results for the 3 events sent, so they cannot be matched to items. Retrying within 48 hours is safe: Pinterest drops repeated event IDs.';
+	it('fails the whole request, with the reason, when result count and batch size differ', () => {
 		const response = {
 			num_events_received: 3,
 			num_events_processed: 2,
 			events: [{ status: 'processed' }, { status: 'processed' }],
 		};
-		expect(matchResponseToItems(batch, response)).toEqual([
-			{ itemIndex: 4, eventId: 'order-4', status: 'failed', error },
-			{ itemIndex: 7, eventId: 'order-7', status: 'failed', error },
-			{ itemIndex: 9, eventId: 'order-9', status: 'failed', error },
+		expect(matchResponseToItems(batch, response)).toEqual({
+			ok: false,
+			error:
+				'Pinterest returned 2 event results for the 3 events sent, so they cannot be matched to items. Pinterest may have recorded them; sending the same events again within 48 hours does not count them twice.',
+		});
+		const [offline] = groupIntoBatches([
+			{ ...pending(1, 'A', 0)[0], event: { ...eventWithId('o'), action_source: 'offline' } },
 		]);
+		expect(matchResponseToItems(offline, response)).toEqual({
+			ok: false,
+			error:
+				'Pinterest returned 2 event results for the 1 events sent, so they cannot be matched to items. Pinterest may have recorded them, and offline events are not deduplicated: check Ads Manager before sending them again.',
+		});
 	});
 
-	it('fails every item when there are no per-event results at all', () => {
-		const outcomes = matchResponseToItems(batch, {
-			code: 4196,
-			message: 'The request was invalid.',
+	it('fails the whole request when there are no per-event results at all', () => {
+		expect(
+			matchResponseToItems(batch, { code: 4196, message: 'The request was invalid.' }),
+		).toEqual({
+			ok: false,
+			error:
+				'Pinterest did not return per-event results ("The request was invalid."). Pinterest may have recorded them; sending the same events again within 48 hours does not count them twice.',
 		});
-		expect(outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'failed', 'failed']);
-		expect(outcomes[0]).toEqual({
-			itemIndex: 4,
-			eventId: 'order-4',
-			status: 'failed',
-			error: 'Pinterest did not return per-event results: "The request was invalid."',
-		});
-		expect(matchResponseToItems(batch, '<html>Bad gateway</html>')[2]).toEqual({
-			itemIndex: 9,
-			eventId: 'order-9',
-			status: 'failed',
-			error: 'Pinterest did not return per-event results',
-		});
+		expect(matchResponseToItems(batch, '<html>Bad gateway</html>').ok).toBe(false);
 	});
 
 	it('treats an unreadable status as failed', () => {
 		const response = { events: [{ status: 'processed' }, { status: 'queued' }, null] };
-		expect(matchResponseToItems(batch, response).map((outcome) => outcome.status)).toEqual([
+		const matched = matchResponseToItems(batch, response);
+		expect(matched.ok && matched.outcomes.map((outcome) => outcome.status)).toEqual([
 			'sent',
 			'failed',
 			'failed',

@@ -137,16 +137,81 @@ describe('buildConversionEvent', () => {
 			'actionSource',
 			'eventTime',
 			'eventId',
-			'eventSourceUrl',
 			'optOut',
-			'language',
 			'email',
 			'currency',
 			'value',
 		]);
+		expect(problems[5].message).toBe(
+			'Pinterest needs an email, a mobile ad ID, or both client IP address and client user agent to match the event; missing: email, mobileAdId, clientIpAddress, clientUserAgent (Email is not an email address)',
+		);
 		const json = JSON.stringify(problems);
 		expect(json).not.toContain('jane.private.example.org');
 		expect(json).not.toContain('650 555 1234');
+	});
+
+	it('sends the event without optional fields that cannot be used, listing them without their values', () => {
+		const outcome = buildConversionEvent(
+			{
+				...checkout,
+				eventSourceUrl: 'shop.example/thanks',
+				language: 'english',
+				userData: {
+					...checkout.userData,
+					state: 'California',
+					country: 'USA',
+					gender: 'unknown',
+					dateOfBirth: '04/07/1990',
+					mobileAdId: '6d92078a8246413ba4e1d8f0c4a2b9e7',
+					clientIpAddress: '999.1.1.1',
+				},
+			},
+			NOW_SECONDS,
+		);
+		expect(outcome).toEqual({
+			ok: true,
+			event: {
+				event_name: 'checkout',
+				action_source: 'web',
+				event_time: 1741530600,
+				event_id: 'order-1001',
+				user_data: {
+					em: [sha256('jane@example.com')],
+					client_user_agent: 'Mozilla/5.0',
+				},
+				custom_data: { currency: 'USD', value: '19.99', order_id: 'order-1001' },
+			},
+			dropped: [
+				{ field: 'eventSourceUrl', reason: 'Event source URL is not an http(s) URL' },
+				{ field: 'language', reason: 'Language is not a two-letter ISO 639-1 code' },
+				{
+					field: 'gender',
+					reason: 'Gender is not one of m/male/man, f/female/woman, n/non-binary',
+				},
+				{
+					field: 'dateOfBirth',
+					reason:
+						'Date of birth is written day-first or month-first (DD/MM/YYYY or MM/DD/YYYY), which is ambiguous',
+				},
+				{ field: 'state', reason: 'State is not a two-letter state code' },
+				{ field: 'country', reason: 'Country is not a two-letter ISO 3166 code' },
+				{
+					field: 'mobileAdId',
+					reason: 'Mobile ad ID is not a GAID or IDFA (8-4-4-4-12 hexadecimal, not all zeros)',
+				},
+				{ field: 'clientIpAddress', reason: 'Client IP address is not an IPv4 or IPv6 address' },
+			],
+		});
+		expect(JSON.stringify(outcome)).not.toMatch(/California|USA|999\.1|04\/07/);
+	});
+
+	it('an expression that leaves Event Time empty refuses the item; the node field left empty means now', () => {
+		expect(problemsOf({ ...checkout, eventTime: '' })[0].message).toBe(
+			'Event time is empty for this item',
+		);
+		expect(eventOf({ ...checkout, eventTime: '', eventTimeEmptyMeansNow: true }).event_time).toBe(
+			NOW_SECONDS,
+		);
 	});
 
 	it('needs user data that identifies someone', () => {

@@ -121,14 +121,66 @@ describe('buildCustomData', () => {
 		});
 	});
 
-	it('never emits keys outside the spec, at either level', () => {
-		const input = {
-			value: 5,
-			np: 'ss-company',
-			category_name: 'x',
-			contents: [{ id: 'a', sku: 'b', item_price: '3' }],
-		} as CustomDataInput;
-		expect(customDataOf(input)).toEqual({ value: '5', contents: [{ id: 'a' }] });
+	it('never emits keys outside the spec', () => {
+		const input = { value: 5, np: 'ss-company', category_name: 'x' } as CustomDataInput;
+		expect(customDataOf(input)).toEqual({ value: '5' });
+	});
+
+	it("reads line items by Pinterest's keys, camelCase ones and in any case", () => {
+		expect(
+			customDataOf({
+				contents: [
+					{ ID: 'sku-1', item_price: 14.99, quantity: 3, item_name: 'Shirt' },
+					{
+						id: 'sku-2',
+						itemPrice: '13.71',
+						Quantity: '2',
+						itemBrand: 'Acme',
+						ITEM_CATEGORY: 'Tops',
+					},
+				],
+			}),
+		).toEqual({
+			contents: [
+				{ id: 'sku-1', item_price: '14.99', quantity: 3, item_name: 'Shirt' },
+				{
+					id: 'sku-2',
+					item_price: '13.71',
+					quantity: 2,
+					item_brand: 'Acme',
+					item_category: 'Tops',
+				},
+			],
+		});
+	});
+
+	it('reads line items from JSON text, as the Contents field gives them', () => {
+		expect(
+			customDataOf({ contents: '[{"id": "sku-1", "item_price": "5", "quantity": 1}]' }),
+		).toEqual({
+			contents: [{ id: 'sku-1', item_price: '5', quantity: 1 }],
+		});
+	});
+
+	it('refuses an unknown line-item key by name, never dropping it', () => {
+		expect(problemsOf({ contents: [{ id: 'a', sku: 'b' }] })).toEqual([
+			{
+				field: 'contents[0].sku',
+				message: 'Contents entry 1 has an unknown key',
+				fix: 'Give each line item the keys id, item_price, quantity, item_name, item_category or item_brand (camelCase such as itemPrice works too).',
+			},
+		]);
+	});
+
+	it('reports invalid JSON by position, never quoting the text', () => {
+		const problems = problemsOf({ contents: '[{"id": "jane@example.com",}]' });
+		expect(problems.map((p) => [p.field, p.message])).toEqual([
+			['contents', 'Contents is not valid JSON (at character 28)'],
+		]);
+		// The parser's own message would quote the text here.
+		const unquoted = problemsOf({ contents: '[{"id": buyer@example.com}]' });
+		expect(unquoted.map((p) => p.message)).toEqual(['Contents is not valid JSON']);
+		expect(JSON.stringify([problems, unquoted])).not.toMatch(/jane|buyer/);
 	});
 
 	it('omits empty fields, empty contents entries and empty custom data altogether', () => {
@@ -140,8 +192,27 @@ describe('buildCustomData', () => {
 				contents: [{}, { id: ' ' }],
 			}),
 		).toBe(undefined);
-		expect(buildCustomData(undefined)).toEqual({ ok: true });
+		expect(buildCustomData(undefined)).toEqual({ ok: true, dropped: [] });
 		expect(customDataOf({ orderId: 123456 })).toEqual({ order_id: '123456' });
+	});
+
+	it('leaves out descriptive fields that cannot be used, and says so', () => {
+		expect(
+			buildCustomData({
+				value: 5,
+				contentName: { name: 'x' },
+				predictedLtv: 'lots',
+				contentIds: [{}],
+			}),
+		).toEqual({
+			ok: true,
+			customData: { value: '5' },
+			dropped: [
+				{ field: 'contentIds', reason: 'Content IDs must be text' },
+				{ field: 'contentName', reason: 'Content name must be text' },
+				{ field: 'predictedLtv', reason: 'Predicted lifetime value is not a decimal number' },
+			],
+		});
 	});
 
 	it('names each invalid contents entry by position', () => {
@@ -162,22 +233,22 @@ describe('buildCustomData', () => {
 			{
 				field: 'contents[1]',
 				message: 'Contents entry 2 is not an object',
-				fix: 'Give each entry id, itemPrice and quantity.',
-			},
-			{
-				field: 'contents[2].itemPrice',
-				message: 'Item price is not a decimal number',
-				fix: 'Map a plain number such as 19.99: "." as decimal point, no currency symbol or thousands separator.',
+				fix: 'Give each line item the keys id, item_price, quantity, item_name, item_category or item_brand (camelCase such as itemPrice works too).',
 			},
 			{
 				field: 'contents[2].quantity',
 				message: 'Quantity must be a whole number of at least 1',
 				fix: 'Map a whole number to Quantity.',
 			},
+			{
+				field: 'contents[2].item_price',
+				message: 'Item price is not a decimal number',
+				fix: 'Map a plain number such as 19.99: "." as decimal point, no currency symbol or thousands separator.',
+			},
 		]);
 	});
 
-	it('checks currency, item count and list shapes', () => {
+	it('checks currency, item count and list shapes; Number of Items 0 sends nothing', () => {
 		expect(problemsOf({ currency: '$', numItems: -1, contents: { id: 'a' } })).toEqual([
 			{
 				field: 'currency',
@@ -187,7 +258,7 @@ describe('buildCustomData', () => {
 			{
 				field: 'contents',
 				message: 'Contents must be a list',
-				fix: 'Map a list of { id, itemPrice, quantity } objects.',
+				fix: 'Map a list of line items. Give each line item the keys id, item_price, quantity, item_name, item_category or item_brand (camelCase such as itemPrice works too).',
 			},
 			{
 				field: 'numItems',
@@ -196,8 +267,8 @@ describe('buildCustomData', () => {
 			},
 		]);
 		expect(customDataOf({ numItems: 0, contentIds: 'sku-1,sku-2' })).toEqual({
-			num_items: 0,
 			content_ids: ['sku-1,sku-2'],
 		});
+		expect(customDataOf({ numItems: 2 })).toEqual({ num_items: 2 });
 	});
 });

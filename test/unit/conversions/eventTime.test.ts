@@ -85,11 +85,25 @@ describe('toEventTimeSeconds: refused', () => {
 		);
 	});
 
-	it.each([undefined, null, '', '   '])('requires a value (%p)', (value) => {
-		expect(problemOf(value)).toEqual({
-			field: 'eventTime',
-			message: 'Event time is required',
-			fix: 'Map the time the conversion happened: an ISO 8601 date-time (e.g. 2025-03-10T09:00:00Z), Unix seconds or milliseconds, or a date. Do not use the send time: it hides delays.',
+	it.each([undefined, null, '', '   '])(
+		'refuses an empty time unless the node field was left empty (%p)',
+		(value) => {
+			expect(problemOf(value)).toEqual({
+				field: 'eventTime',
+				message: 'Event time is empty for this item',
+				fix: 'Map the time the conversion happened: an ISO 8601 date-time (e.g. 2025-03-10T09:00:00Z), Unix seconds or milliseconds, or a date. To send the time of sending instead (live postbacks only), leave Event Time empty in the node rather than using an expression.',
+			});
+			expect(toEventTimeSeconds(value, NOW_SECONDS, true)).toEqual({
+				ok: true,
+				eventTimeSeconds: NOW_SECONDS,
+			});
+		},
+	);
+
+	it('a given time is used even when empty would mean now', () => {
+		expect(toEventTimeSeconds(YESTERDAY_1430_UTC, NOW_SECONDS, true)).toEqual({
+			ok: true,
+			eventTimeSeconds: YESTERDAY_1430_UTC,
 		});
 	});
 

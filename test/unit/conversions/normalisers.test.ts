@@ -13,8 +13,8 @@ import {
 	normaliseGender,
 	normaliseMobileAdId,
 	normaliseName,
-	normalisePhone,
 } from '../../../nodes/PinterestConversions/core/normalisers';
+import { normalisePhone } from '../../../nodes/PinterestConversions/core/phones';
 import { buildUserData } from '../../../nodes/PinterestConversions/core/userData';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -30,6 +30,32 @@ describe('normalisePhone: digits only with country code, no leading zeros', () =
 		['tel:+33 1 23 45 67 89', '33123456789'],
 	])('%s → %s', (input, expected) => {
 		expect(normalisePhone(input)).toBe(expected);
+	});
+
+	it.each([
+		['020 7946 0958', 'gb', '442079460958'],
+		['0151 234 5678', 'gb', '441512345678'],
+		['06 12 34 56 78', 'fr', '33612345678'],
+		['06 1234 5678', 'it', '390612345678'],
+		['650-555-1234', 'us', '16505551234'],
+		['1 650 555 1234', 'us', '16505551234'],
+		['+33 6 12 34 56 78', 'us', '33612345678'],
+		['0033 6 12 34 56 78', 'gb', '33612345678'],
+	])('%s with country %s → %s', (input, country, expected) => {
+		expect(normalisePhone(input, country)).toBe(expected);
+	});
+
+	it('refuses a national number whose calling code cannot be known', () => {
+		expect(normalisePhone('020 7946 0958')).toEqual(
+			rejected(
+				'is a national number (leading 0) without a country code, and the event has no Country',
+			),
+		);
+		expect(normalisePhone('020 7946 0958', 'aq')).toEqual(
+			rejected(
+				"is a national number (leading 0) and the calling code of the event's Country is not known here",
+			),
+		);
 	});
 
 	it('refuses text without digits and runs of more than 15 digits', () => {

@@ -108,24 +108,31 @@ describe('buildUserData: identity rule', () => {
 		expect(problemsOf({ clientUserAgent: 'Mozilla/5.0' })[0].field).toBe('clientIpAddress');
 	});
 
-	it('refuses the pure-zero IP address and does not count it', () => {
+	it('leaves out an unusable IP address and does not count it', () => {
 		expect(problemsOf({ ...IP_AND_AGENT, clientIpAddress: '0.0.0.0' })).toEqual([
 			{
 				field: 'clientIpAddress',
-				message: 'Client IP address is all zeros',
-				fix: "Map the customer's public IP address, or leave it empty when unknown.",
+				message:
+					'Pinterest needs an email, a mobile ad ID, or both client IP address and client user agent to match the event; missing: email, mobileAdId, clientIpAddress (Client IP address is all zeros)',
+				fix: 'Map at least one of these fields; client IP address and user agent only count together.',
 			},
 		]);
-		expect(problemsOf({ ...IP_AND_AGENT, clientIpAddress: '999.1.1.1' })[0].message).toBe(
-			'Client IP address is not an IPv4 or IPv6 address',
-		);
+		expect(
+			buildUserData({ ...IP_AND_AGENT, email: 'a@b.com', clientIpAddress: '999.1.1.1' }),
+		).toEqual({
+			ok: true,
+			userData: { em: [sha256('a@b.com')], client_user_agent: IP_AND_AGENT.clientUserAgent },
+			dropped: [
+				{ field: 'clientIpAddress', reason: 'Client IP address is not an IPv4 or IPv6 address' },
+			],
+		});
 		expect(userDataOf({ ...IP_AND_AGENT, clientIpAddress: '2001:db8::1' }).client_ip_address).toBe(
 			'2001:db8::1',
 		);
 	});
 });
 
-describe('buildUserData: problems never contain personal data', () => {
+describe('buildUserData: what cannot be used is left out, named without personal data', () => {
 	const raw = {
 		email: 'jane.doe.private@example.org',
 		phone: '++ ext',
@@ -137,12 +144,14 @@ describe('buildUserData: problems never contain personal data', () => {
 		clientIpAddress: '10.20.30',
 	};
 
-	it('reports each broken rule by field, without the value', () => {
-		const problems = problemsOf({
+	it('reports each broken rule by field, without the value, and sends the rest', () => {
+		const outcome = buildUserData({
 			...raw,
 			email: ['ok@example.com', 'jane.doe.private-at-example.org'],
 		});
-		expect(problems.map((found) => [found.field, found.message])).toEqual([
+		if (!outcome.ok) throw new Error('expected the event to be sent');
+		expect(outcome.userData).toEqual({ em: [sha256('ok@example.com')] });
+		expect(outcome.dropped.map((found) => [found.field, found.reason])).toEqual([
 			['email', 'Email (value 2 of 2) is not an email address'],
 			['phone', 'Phone has no digits'],
 			['gender', 'Gender is not one of m/male/man, f/female/woman, n/non-binary'],
@@ -155,24 +164,68 @@ describe('buildUserData: problems never contain personal data', () => {
 			['mobileAdId', 'Mobile ad ID is not a GAID or IDFA (8-4-4-4-12 hexadecimal, not all zeros)'],
 			['clientIpAddress', 'Client IP address is not an IPv4 or IPv6 address'],
 		]);
-		const json = JSON.stringify(problems).toLowerCase();
+		const json = JSON.stringify(outcome.dropped).toLowerCase();
 		for (const value of [...Object.values(raw), 'jane.doe.private-at-example.org']) {
 			expect(json).not.toContain(value.toLowerCase());
 		}
 	});
 
-	it('refuses objects and inexact numbers without echoing them', () => {
-		expect(problemsOf({ email: { address: 'a@b.com' }, phone: 2 ** 64 })).toEqual([
-			{
-				field: 'email',
-				message: 'Email must be text',
-				fix: 'Map Email to a text value or a list of text values.',
-			},
-			{
-				field: 'phone',
-				message: 'Phone is a number too large to be exact',
-				fix: 'Pass Phone as text (a string), not as a number.',
-			},
+	it('objects and inexact numbers are left out without echoing them', () => {
+		expect(buildUserData({ email: 'a@b.com', externalId: { id: 'c-1' }, phone: 2 ** 64 })).toEqual({
+			ok: true,
+			userData: { em: [sha256('a@b.com')] },
+			dropped: [
+				{ field: 'phone', reason: 'Phone is a number too large to be exact' },
+				{ field: 'externalId', reason: 'External ID must be text' },
+			],
+		});
+	});
+});
+
+describe('buildUserData: phones and zips that can match', () => {
+	it("gives a national number (trunk 0) the calling code of the event's country", () => {
+		expect(userDataOf({ email: 'a@b.com', phone: '020 7946 0958', country: 'GB' }).ph).toEqual([
+			sha256('442079460958'),
 		]);
+		expect(userDataOf({ email: 'a@b.com', phone: '030 1234567', country: 'de' }).ph).toEqual([
+			sha256('49301234567'),
+		]);
+		// Italy keeps the 0 after the country code.
+		expect(userDataOf({ email: 'a@b.com', phone: '06 1234 5678', country: 'IT' }).ph).toEqual([
+			sha256('390612345678'),
+		]);
+		expect(userDataOf({ email: 'a@b.com', phone: '(650) 555-1234', country: 'US' }).ph).toEqual([
+			sha256('16505551234'),
+		]);
+		// Written internationally: only cleaned, whatever the country.
+		expect(
+			userDataOf({ email: 'a@b.com', phone: '+44 (0)20 7946 0958', country: 'US' }).ph,
+		).toEqual([sha256('442079460958')]);
+	});
+
+	it('leaves out a national number whose calling code is unknown, with the reason', () => {
+		expect(buildUserData({ email: 'a@b.com', phone: '020 7946 0958' })).toEqual({
+			ok: true,
+			userData: { em: [sha256('a@b.com')] },
+			dropped: [
+				{
+					field: 'phone',
+					reason:
+						'Phone is a national number (leading 0) without a country code, and the event has no Country',
+				},
+			],
+		});
+		const noCode = buildUserData({ email: 'a@b.com', phone: '020 7946 0958', country: 'AQ' });
+		expect(noCode.ok && noCode.dropped[0].field).toBe('phone');
+		expect(noCode.ok && noCode.userData.ph).toBeUndefined();
+	});
+
+	it('keeps the leading zeros of a US zip given as a number', () => {
+		expect(userDataOf({ email: 'a@b.com', zip: 2134 }).zp).toEqual([sha256('02134')]);
+		expect(userDataOf({ email: 'a@b.com', zip: 2134, country: 'US' }).zp).toEqual([
+			sha256('02134'),
+		]);
+		expect(userDataOf({ email: 'a@b.com', zip: 21341234 }).zp).toEqual([sha256('02134')]);
+		expect(userDataOf({ email: 'a@b.com', zip: 1067, country: 'DE' }).zp).toEqual([sha256('1067')]);
 	});
 });

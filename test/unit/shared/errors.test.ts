@@ -88,6 +88,19 @@ describe('toPinterestApiError', () => {
 		});
 	});
 
+	it('a write Pinterest may have recorded, not sent again: says why, and what to check', () => {
+		expect(explain({ networkErrorCode: 'ECONNRESET', notRetriedMaybeRecorded: true })).toEqual({
+			message:
+				'Pinterest may have recorded the request to list campaigns for ad account 549755885175 but did not confirm it; it was not sent again',
+			description:
+				'The connection failed (ECONNRESET). Sending it again could count its events twice, since Pinterest does not deduplicate offline events: check them in Ads Manager before sending them again. Pinterest request ID: rid-1.',
+			httpCode: null,
+		});
+		expect(explain({ statusCode: 500, notRetriedMaybeRecorded: true }).description).toMatch(
+			/^Pinterest answered HTTP 500\. Sending it again/,
+		);
+	});
+
 	it('keeps only Pinterest code, message and request id as the error body', () => {
 		const error = toPinterestApiError(
 			node,

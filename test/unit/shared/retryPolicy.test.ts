@@ -1,4 +1,4 @@
-import { decideRetry, RETRY_LIMITS } from '../../../nodes/shared/retryPolicy';
+import { decideRetry, mayHaveBeenRecorded, RETRY_LIMITS } from '../../../nodes/shared/retryPolicy';
 
 describe('decideRetry', () => {
 	it('waits for the rate-limit window named by X-RateLimit-Reset on HTTP 429', () => {
@@ -93,5 +93,23 @@ describe('decideRetry', () => {
 			budgetExhausted: true,
 			suggestedWaitMs: 10000,
 		});
+	});
+});
+
+describe('mayHaveBeenRecorded: whether sending a write again could count it twice', () => {
+	it.each([
+		[{ statusCode: 429, pinterestCode: 8 }, false],
+		[{ statusCode: 400, message: 'Retry after 3 seconds' }, false],
+		[{ networkErrorCode: 'ECONNREFUSED' }, false],
+		[{ networkErrorCode: 'ENOTFOUND' }, false],
+		[{ networkErrorCode: 'EAI_AGAIN' }, false],
+		[{ statusCode: 500 }, true],
+		[{ statusCode: 503, pinterestCode: 4197 }, true],
+		[{ statusCode: 200, malformedBody: true }, true],
+		[{ networkErrorCode: 'ECONNRESET' }, true],
+		[{ networkErrorCode: 'ETIMEDOUT' }, true],
+		[{ networkErrorCode: undefined, message: 'socket hang up' }, true],
+	])('%p → %p', (outcome, expected) => {
+		expect(mayHaveBeenRecorded(outcome)).toBe(expected);
 	});
 });

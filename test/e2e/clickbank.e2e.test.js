@@ -1,0 +1,337 @@
+// The ClickBank Trigger in a real n8n 2.41: a published workflow receives INS notifications at its
+// production webhook URL. Notifications are encrypted here with the openssl command line, an
+// implementation of ClickBank's documented scheme independent of the node's own code.
+const { execFileSync } = require('node:child_process');
+
+const { e2eContext } = require('../harness/e2eContext');
+const { workflowId, PACKAGE } = require('../harness/fixtures');
+const { n8nEnv } = require('../harness/n8n');
+const { startN8nServer } = require('../../scripts/n8n-server');
+
+const ctx = e2eContext();
+const SECRET_KEY = 'E2ESECRETKEY42';
+const CREDENTIAL = { id: 'cbInsCred0000001', name: 'ClickBank INS (test)' };
+const WEBHOOK_ID = '5b0c3f4e-8d2a-4c71-9a36-0c1b2d3e4f50';
+
+/** openssl: key = first 32 hex chars of SHA-1(secret) as ASCII, AES-256-CBC, PKCS#7, base64. */
+function encryptWithOpenssl(plainText, secretKey, ivHex) {
+	const sha1 = execFileSync('openssl', ['dgst', '-sha1', '-r'], { input: secretKey })
+		.toString()
+		.slice(0, 32);
+	const keyHex = Buffer.from(sha1, 'ascii').toString('hex');
+	const notification = execFileSync(
+		'openssl',
+		['enc', '-aes-256-cbc', '-K', keyHex, '-iv', ivHex, '-base64', '-A'],
+		{ input: plainText },
+	)
+		.toString()
+		.trim();
+	return { notification, iv: Buffer.from(ivHex, 'hex').toString('base64') };
+}
+
+let ivCounter = 0;
+function insBody(notification, secretKey = SECRET_KEY) {
+	ivCounter++;
+	const ivHex = ivCounter.toString(16).padStart(32, 'a');
+	return JSON.stringify(encryptWithOpenssl(JSON.stringify(notification), secretKey, ivHex));
+}
+
+/** A SALE shaped like ClickBank's INS samples; made-up buyer, example.com email. */
+const sale = {
+	transactionTime: '20261126T101530-0800',
+	receipt: 'E2ESALE1',
+	transactionType: 'SALE',
+	vendor: 'acmevendor',
+	affiliate: 'pinaffiliate',
+	role: 'VENDOR',
+	totalAccountAmount: 21.45,
+	paymentMethod: 'VISA',
+	totalOrderAmount: 49.95,
+	totalTaxAmount: 2.5,
+	totalShippingAmount: 0,
+	currency: 'USD',
+	orderLanguage: 'EN',
+	trackingCodes: ['pin_spring_01'],
+	lineItems: [
+		{
+			itemNo: '1',
+			productTitle: 'Garden Planner',
+			shippable: false,
+			recurring: false,
+			accountAmount: 21.45,
+			quantity: 1,
+			lineItemType: 'ORIGINAL',
+			productPrice: 47.45,
+			productDiscount: 0,
+			affiliatePayout: 23.72,
+			taxAmount: 2.5,
+			shippingAmount: 0,
+		},
+	],
+	customer: {
+		billing: { firstName: 'Test', lastName: 'Buyer', email: 'e2e-buyer@example.com' },
+	},
+	version: 8.0,
+	attemptCount: 1,
+	vendorVariables: { traffic_source: 'pinterest', campaign_id: '626736533506' },
+};
+
+function triggerWorkflow() {
+	const id = workflowId('cb');
+	return {
+		id,
+		name: `ClickBank e2e ${id}`,
+		nodes: [
+			{
+				id: 'cb-trigger',
+				name: 'ClickBank Trigger',
+				type: `${PACKAGE}.clickBankTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				webhookId: WEBHOOK_ID,
+				parameters: { transactionTypes: ['SALE', 'BILL', 'TEST'] },
+				credentials: { clickBankInsApi: CREDENTIAL },
+			},
+			{
+				id: 'received',
+				name: 'Received',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [250, 0],
+				parameters: {},
+			},
+		],
+		connections: {
+			'ClickBank Trigger': { main: [[{ node: 'Received', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+let server;
+let webhookUrl;
+let workflow;
+
+beforeAll(async () => {
+	await ctx.cli.importCredentials([
+		{ ...CREDENTIAL, type: 'clickBankInsApi', data: { secretKey: SECRET_KEY } },
+	]);
+	server = await startN8nServer({
+		env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder),
+	});
+	const { id, ...definition } = triggerWorkflow();
+	const created = await server.publicApi('POST', '/workflows', definition);
+	expect(created.status).toBe(200);
+	workflow = created.body;
+	const activated = await server.publicApi('POST', `/workflows/${workflow.id}/activate`);
+	expect([activated.status, activated.body.active]).toEqual([200, true]);
+	webhookUrl = `${server.url}/webhook/${WEBHOOK_ID}/clickbank-ins`;
+	// Publishing registers the production webhook a moment after the API answers: wait for it with
+	// an empty request, which the node refuses without starting an execution.
+	const deadline = Date.now() + 30_000;
+	while ((await post('')).status === 404 && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+});
+
+afterAll(async () => {
+	// Other test files share the user folder: leave no published webhook behind.
+	if (workflow) {
+		await server.publicApi('POST', `/workflows/${workflow.id}/deactivate`);
+		await server.publicApi('DELETE', `/workflows/${workflow.id}`);
+	}
+	await server?.stop();
+});
+
+async function post(body, contentType = 'application/json') {
+	const response = await fetch(webhookUrl, {
+		method: 'POST',
+		headers: { 'Content-Type': contentType },
+		body,
+	});
+	const text = await response.text();
+	let json;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, json, text };
+}
+
+/** The workflow's executions (with data), waiting until `count` exist and all have finished. */
+async function executions(count) {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const listed = await server.publicApi(
+			'GET',
+			`/executions?workflowId=${workflow.id}&includeData=true&limit=50`,
+		);
+		const runs = listed.body?.data ?? [];
+		const done = runs.every((run) => run.finished || ['success', 'error'].includes(run.status));
+		if ((runs.length >= count && done) || Date.now() > deadline) return runs;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+function emitted(execution) {
+	return execution.data.resultData.runData['ClickBank Trigger'][0].data.main[0].map((i) => i.json);
+}
+
+test('accepted, refused and filtered notifications: answers, executions and the emitted item', async () => {
+	const refusals = [];
+	const wrongKey = await post(insBody({ ...sale, receipt: 'WRONGKEY' }, 'OTHERSECRET99'));
+	refusals.push(wrongKey);
+	expect([wrongKey.status, wrongKey.json]).toEqual([
+		403,
+		{
+			status: 'rejected',
+			message:
+				'Notification could not be decrypted: the secret key in the credential differs from the one in ClickBank, or the notification was altered',
+		},
+	]);
+
+	const tamperedEnvelope = JSON.parse(insBody({ ...sale, receipt: 'TAMPERED' }));
+	const bytes = Buffer.from(tamperedEnvelope.notification, 'base64');
+	bytes[bytes.length - 1] ^= 0x01;
+	tamperedEnvelope.notification = bytes.toString('base64');
+	const tampered = await post(JSON.stringify(tamperedEnvelope));
+	refusals.push(tampered);
+	expect(tampered.status).toBe(403);
+
+	const notJson = await post('receipt=ABC&transactionType=SALE', 'text/plain');
+	expect([notJson.status, notJson.json]).toEqual([
+		400,
+		{
+			status: 'rejected',
+			message: 'Request body is not JSON: ClickBank INS v6 and later post JSON',
+		},
+	]);
+	// Declared JSON that is not: n8n's own body parser refuses it before the node runs.
+	const brokenJson = await post('{"notification": "abc", ');
+	expect(brokenJson.status).toBe(422);
+
+	const empty = await post('');
+	expect([empty.status, empty.json?.message]).toEqual([
+		400,
+		'Empty request: ClickBank INS posts {"notification": ..., "iv": ...}',
+	]);
+
+	const badBase64 = await post(JSON.stringify({ notification: 'not*base64!', iv: 'AAAA' }));
+	expect([badBase64.status, badBase64.json?.message]).toEqual([
+		400,
+		'"notification" or "iv" is not valid base64',
+	]);
+
+	const oversized = await post(
+		JSON.stringify({ notification: 'A'.repeat(300 * 1024), iv: 'AAECAwQFBgcICQoLDA0ODw==' }),
+	);
+	expect([oversized.status, oversized.json?.message]).toEqual([
+		413,
+		`Request too large: over ${256 * 1024} bytes is not an INS notification`,
+	]);
+
+	const refund = await post(insBody({ ...sale, transactionType: 'RFND', receipt: 'E2ERFND1' }));
+	expect([refund.status, refund.json]).toEqual([
+		200,
+		{ status: 'ignored', transactionType: 'RFND' },
+	]);
+
+	const accepted = await post(insBody(sale));
+	expect(accepted.status).toBe(200);
+	const testNotification = await post(
+		insBody({ transactionType: 'TEST', receipt: 'E2ETEST1', version: 8.0, attemptCount: 1 }),
+	);
+	expect(testNotification.status).toBe(200);
+
+	// Only the two accepted notifications started the workflow.
+	const runs = await executions(2);
+	expect(runs).toHaveLength(2);
+	expect(runs.map((run) => [run.mode, run.status]).sort()).toEqual([
+		['webhook', 'success'],
+		['webhook', 'success'],
+	]);
+	const items = runs.map(emitted);
+	const saleItems = items.find((list) => list[0].receipt === 'E2ESALE1');
+	const testItems = items.find((list) => list[0].receipt === 'E2ETEST1');
+	expect(saleItems).toEqual([
+		{
+			receipt: 'E2ESALE1',
+			transactionType: 'SALE',
+			test: false,
+			transactionTime: '20261126T101530-0800',
+			transactionTimeIso: '2026-11-26T10:15:30-08:00',
+			amount: 49.95,
+			currency: 'USD',
+			taxAmount: 2.5,
+			shippingAmount: 0,
+			accountAmount: 21.45,
+			customerEmail: 'e2e-buyer@example.com',
+			affiliate: 'pinaffiliate',
+			vendor: 'acmevendor',
+			role: 'VENDOR',
+			trackingCodes: ['pin_spring_01'],
+			vendorVariables: { traffic_source: 'pinterest', campaign_id: '626736533506' },
+			trafficSource: 'pinterest',
+			trackingParameters: {
+				tid: 'pin_spring_01',
+				traffic_source: 'pinterest',
+				campaign_id: '626736533506',
+			},
+			lineItems: [
+				{
+					itemNo: '1',
+					productTitle: 'Garden Planner',
+					lineItemType: 'ORIGINAL',
+					quantity: 1,
+					productPrice: 47.45,
+					productDiscount: 0,
+					taxAmount: 2.5,
+					shippingAmount: 0,
+					accountAmount: 21.45,
+					affiliatePayout: 23.72,
+					recurring: false,
+					shippable: false,
+				},
+			],
+			insVersion: 8,
+			attemptCount: 1,
+			notification: sale,
+		},
+	]);
+	expect(testItems).toHaveLength(1);
+	expect(testItems[0]).toMatchObject({
+		receipt: 'E2ETEST1',
+		transactionType: 'TEST',
+		test: true,
+		amount: null,
+		customerEmail: null,
+		trafficSource: null,
+		trackingParameters: {},
+		lineItems: [],
+	});
+	expect(runs.every((run) => emitted(run).length === 1)).toBe(true);
+
+	// Refusals are logged with their reason only: never the secret key or a buyer's email.
+	const log = server.log();
+	expect(log).toContain('ClickBank Trigger refused a notification');
+	expect(log).not.toContain(SECRET_KEY);
+	expect(log).not.toContain('e2e-buyer@example.com');
+	expect(refusals.every((answer) => !answer.text.includes(SECRET_KEY))).toBe(true);
+});
+
+test('the credential test checks the secret key has the form ClickBank requires', async () => {
+	const test = (secretKey) =>
+		server.rest('POST', '/credentials/test', {
+			credentials: { ...CREDENTIAL, type: 'clickBankInsApi', data: { secretKey } },
+		});
+	expect((await test(SECRET_KEY)).body.data).toEqual({
+		status: 'OK',
+		message: 'The secret key has the form ClickBank uses',
+	});
+	expect((await test('lower-case key!')).body.data).toEqual({
+		status: 'Error',
+		message:
+			'ClickBank secret keys are 1 to 16 uppercase letters and digits: copy it again from Vendor Settings → My Site',
+	});
+});
