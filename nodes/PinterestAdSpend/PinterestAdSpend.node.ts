@@ -4,11 +4,12 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getAdAccounts } from '../shared/adAccounts';
 import { getSpendFields } from './getSpend.description';
 import { getSpend } from './getSpend.operation';
+import { asItemError } from './itemError';
 
 // Programmatic rather than declarative: one run lists accounts and entities, batches ids, may
 // switch to asynchronous reports and checks totals, which routing descriptions cannot express.
@@ -19,7 +20,8 @@ export class PinterestAdSpend implements INodeType {
 		icon: { light: 'file:../../icons/pinterest.svg', dark: 'file:../../icons/pinterest.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{"Get ad spend by " + $parameter["level"]}}',
+		subtitle:
+			'={{"Get ad spend by " + ({ adAccount: "ad account", campaign: "campaign", adGroup: "ad group", ad: "ad" })[$parameter["level"]]}}',
 		description: 'Get ad spend per ad account, campaign, ad group or ad from Pinterest Ads',
 		defaults: { name: 'Pinterest Ad Spend' },
 		usableAsTool: true,
@@ -63,10 +65,7 @@ export class PinterestAdSpend implements INodeType {
 					});
 					continue;
 				}
-				if (error instanceof NodeApiError) {
-					throw new NodeApiError(this.getNode(), error as never, { itemIndex });
-				}
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				throw asItemError(this.getNode(), error, itemIndex);
 			}
 		}
 		return [output];

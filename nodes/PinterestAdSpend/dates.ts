@@ -50,9 +50,22 @@ function range(start: DateTime, end: DateTime): DateRange {
 /**
  * The days a preset covers. "Last N days" are the N full days before today, as in Ads Manager.
  * `now` and `zone` are passed in: UTC by default (Pinterest's reporting days), or the workflow's
- * zone when the user wants "today" to be their local calendar day.
+ * zone when the user wants "today" to be their local calendar day. Pinterest's days are UTC days,
+ * and in a zone ahead of UTC the local "today" has not begun there yet: a preset never reaches
+ * past today's UTC date. Only custom dates are taken as given (and refused later if in the future).
  */
 export function resolveDateRange(
+	preset: DatePreset,
+	options: { now: DateTime; zone: string; customStart?: unknown; customEnd?: unknown },
+): DateRange {
+	const range = presetRange(preset, options);
+	if (preset === 'custom') return range;
+	const todayUtc = options.now.toUTC().toISODate() as string;
+	const endDate = range.endDate < todayUtc ? range.endDate : todayUtc;
+	return { startDate: range.startDate < endDate ? range.startDate : endDate, endDate };
+}
+
+function presetRange(
 	preset: DatePreset,
 	options: { now: DateTime; zone: string; customStart?: unknown; customEnd?: unknown },
 ): DateRange {

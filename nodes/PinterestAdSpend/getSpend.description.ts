@@ -27,7 +27,8 @@ export const getSpendFields: INodeProperties[] = [
 		default: [],
 		required: true,
 		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>: an array or a comma-separated list of ad account IDs. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'By expression: an array or a comma-separated list of ad account IDs (digits only)',
 		displayOptions: { show: { ...showForOperation, adAccountSelection: ['selected'] } },
 	},
 	{
@@ -144,7 +145,8 @@ export const getSpendFields: INodeProperties[] = [
 				name: 'includeZeroSpend',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to output rows whose spend is 0',
+				description:
+					'Whether to output rows without spend or any requested metric, for active and paused entities and those with spend in the range',
 			},
 			{
 				displayName: 'Resolve Dates In',
@@ -152,7 +154,7 @@ export const getSpendFields: INodeProperties[] = [
 				type: 'options',
 				default: 'utc',
 				description:
-					'Which calendar "today" means for the presets. Pinterest still reports UTC days either way.',
+					'Picks which UTC days are asked for: the presets count from today in UTC, or from today in the workflow time zone (never past today in UTC). Pinterest reports UTC days either way.',
 				options: [
 					{ name: 'UTC (Pinterest Reporting Days)', value: 'utc' },
 					{ name: 'Workflow Time Zone', value: 'workflow' },
@@ -168,17 +170,20 @@ export const getSpendFields: INodeProperties[] = [
 					{
 						name: 'Auto',
 						value: 'auto',
-						description: 'Whichever needs fewer API calls; reports for ranges older than 90 days',
+						description:
+							'Synchronous for the last 89 days (as Pinterest recommends for current spend); reports for older ranges and for very large pulls of closed days',
 					},
 					{
 						name: 'Synchronous',
 						value: 'sync',
-						description: 'Analytics endpoints, 250 entities per call, last 90 days only',
+						description:
+							'Analytics endpoints, 250 entities per call; ranges starting at most 89 days back (hourly: 8)',
 					},
 					{
 						name: 'Asynchronous Report',
 						value: 'async',
-						description: 'One report per ad account and 186 days: fewer calls for large accounts',
+						description:
+							'One report per ad account and 186 days, up to 914 days back; not in the sandbox',
 					},
 				],
 			},

@@ -1,69 +1,79 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { getAdAccount, listAdAccounts, type AdAccount } from '../shared/adAccounts';
+import { PINTEREST_BASE_URLS } from '../shared/environment';
 import { PinterestClient } from '../shared/transport';
-import { pullAccountSpend, type SpendRequest } from './pullAccountSpend';
+import { isAccountRefusal, whyNotReadable } from './accountAccess';
+import { parseAdditionalColumns } from './columns';
 import { resolveDateRange, SpendInputError, type DatePreset } from './dates';
-import { checkNotFuture } from './windows';
+import { asItemError } from './itemError';
+import { pullAccountSpend, type SpendRequest } from './pullAccountSpend';
 import type { Granularity, Level } from './spendApi';
+import { checkReach } from './strategy';
+import { checkNotFuture } from './windows';
+
+/** Pinterest ids: digits only, at most 18 (spec: ad_account_id pattern and maxLength). */
+const PINTEREST_ID = /^\d{1,18}$/;
 
 function toIdList(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return list.map((id) => String(id).trim()).filter((id) => id !== '');
-}
-
-function parseColumns(value: string): string[] {
-	return value
-		.split(',')
-		.map((column) => column.trim().toUpperCase())
-		.filter((column) => column !== '');
-}
-
-async function selectedAccounts(
-	this: IExecuteFunctions,
-	client: PinterestClient,
-	itemIndex: number,
-) {
-	if (this.getNodeParameter('adAccountSelection', itemIndex) === 'all') {
-		return await listAdAccounts(client);
+	const ids = list.map((id) => String(id).trim()).filter((id) => id !== '');
+	const invalid = ids.find((id) => !PINTEREST_ID.test(id));
+	if (invalid !== undefined) {
+		throw new SpendInputError(
+			`Ad Account Names or IDs: "${invalid}" is not an ad account ID`,
+			'Ad account IDs are the numbers shown in Ads Manager (digits only); pick them from the list or give them as an array or a comma-separated list.',
+		);
 	}
-	const ids = toIdList(this.getNodeParameter('adAccountIds', itemIndex));
 	if (ids.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'No ad account selected', {
-			itemIndex,
-			description:
-				'Pick at least one ad account, or choose "All Ad Accounts This Login Can Access"',
-		});
+		throw new SpendInputError(
+			'No ad account selected',
+			'Pick at least one ad account, or choose "All Ad Accounts This Login Can Access"',
+		);
 	}
-	// Read one by one inside the account loop: an account the login cannot read fails alone.
-	return ids.map((id): AdAccount => ({ id }));
+	return [...new Set(ids)];
 }
 
-function readRequest(this: IExecuteFunctions, itemIndex: number): SpendRequest {
+/** Everything the run needs from the parameters, checked before any call to Pinterest. */
+function readRequest(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	client: PinterestClient,
+): SpendRequest {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const zone = options.dateZone === 'workflow' ? this.getTimezone() : 'UTC';
 	const preset = this.getNodeParameter('datePreset', itemIndex) as string;
+	const now = DateTime.now();
 	const range = resolveDateRange(preset as DatePreset, {
-		now: DateTime.now(),
+		now,
 		zone,
 		customStart: preset === 'custom' ? this.getNodeParameter('startDate', itemIndex) : undefined,
 		customEnd: preset === 'custom' ? this.getNodeParameter('endDate', itemIndex) : undefined,
 	});
-	return {
+	const todayUtc = now.toUTC().toISODate() as string;
+	checkNotFuture(range, todayUtc);
+	const metrics = this.getNodeParameter('metrics', itemIndex, []) as string[];
+	const request: SpendRequest = {
 		level: this.getNodeParameter('level', itemIndex) as Level,
 		range,
 		granularity: this.getNodeParameter('granularity', itemIndex) as Granularity,
 		includeNames: this.getNodeParameter('includeNames', itemIndex) as boolean,
 		metricColumns: [
-			...(this.getNodeParameter('metrics', itemIndex, []) as string[]),
-			...parseColumns((options.extraColumns as string) ?? ''),
+			...new Set([...metrics, ...parseAdditionalColumns((options.extraColumns as string) ?? '')]),
 		],
 		includeZeroSpend: options.includeZeroSpend === true,
 		strategy: (options.strategy as SpendRequest['strategy']) ?? 'auto',
-		todayUtc: DateTime.utc().toISODate() as string,
+		todayUtc,
+		reportsAvailable: client.baseUrl !== PINTEREST_BASE_URLS.sandbox,
 	};
+	checkReach({ ...request, requested: request.strategy });
+	return request;
+}
+
+function accountLabel(account: AdAccount) {
+	return account.name ? `${account.name} (${account.id})` : account.id;
 }
 
 /** "Get ad spend" for one input item: every selected account, one output item per row. */
@@ -71,10 +81,13 @@ export async function getSpend(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
+	const client = await PinterestClient.create(this, 'pinterestAdsOAuth2Api');
+	const allAccounts = this.getNodeParameter('adAccountSelection', itemIndex) === 'all';
 	let request: SpendRequest;
+	let selectedIds: string[] = [];
 	try {
-		request = readRequest.call(this, itemIndex);
-		checkNotFuture(request.range, request.todayUtc);
+		request = readRequest.call(this, itemIndex, client);
+		if (!allAccounts) selectedIds = toIdList(this.getNodeParameter('adAccountIds', itemIndex));
 	} catch (error) {
 		const fix = error instanceof SpendInputError ? error.fix : undefined;
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
@@ -82,22 +95,35 @@ export async function getSpend(
 			description: fix,
 		});
 	}
-	const client = await PinterestClient.create(this, 'pinterestAdsOAuth2Api');
-	const accounts = await selectedAccounts.call(this, client, itemIndex);
+	// Selected accounts are read one by one inside the loop: one the login cannot read fails alone.
+	const accounts: AdAccount[] = allAccounts
+		? await listAdAccounts(client)
+		: selectedIds.map((id) => ({ id }));
 	const output: INodeExecutionData[] = [];
+	const notices: string[] = [];
+	const skipped: string[] = [];
 	for (let account of accounts) {
+		// With "all", an account the login may list but not read is skipped, not a failed sync.
+		const unreadable = allAccounts ? whyNotReadable(account) : undefined;
+		if (unreadable) {
+			skipped.push(`${accountLabel(account)}: ${unreadable}`);
+			continue;
+		}
 		try {
 			// Listed accounts come with their currency; selected ones are read for it.
 			if (account.currency === undefined) account = await getAdAccount(client, account.id);
-			const rows = await pullAccountSpend(this, client, account, request);
-			for (const row of rows) output.push({ json: row, pairedItem: { item: itemIndex } });
+			const spend = await pullAccountSpend(this, client, account, request);
+			for (const row of spend.rows) output.push({ json: row, pairedItem: { item: itemIndex } });
+			notices.push(...spend.notices);
 		} catch (error) {
-			// One failing account must not lose the others' rows when the user chose to continue.
-			if (!this.continueOnFail()) {
-				if (error instanceof NodeApiError)
-					throw new NodeApiError(this.getNode(), error as never, { itemIndex });
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			if (allAccounts && isAccountRefusal(error)) {
+				skipped.push(
+					`${accountLabel(account)}: Pinterest answered HTTP ${error.httpCode} (${error.message})`,
+				);
+				continue;
 			}
+			// One failing account must not lose the others' rows when the user chose to continue.
+			if (!this.continueOnFail()) throw asItemError(this.getNode(), error, itemIndex);
 			output.push({
 				json: {
 					error: (error as Error).message,
@@ -108,8 +134,17 @@ export async function getSpend(
 			});
 		}
 	}
+	if (skipped.length > 0) {
+		notices.unshift(
+			`Skipped ${skipped.length} of ${accounts.length} ad accounts this login can see: ${skipped.join('; ')}. The other accounts' spend is complete; give the login a role that can read analytics in Pinterest Business Manager to include them.`,
+		);
+	}
+	for (const message of notices) {
+		this.logger.warn(`Pinterest Ad Spend: ${message}`);
+		this.addExecutionHints({ message, type: 'warning', location: 'outputPane' });
+	}
 	this.logger.info(
-		`Pinterest Ad Spend: ${output.length} rows from ${accounts.length} ad accounts in ${client.requestCount} API requests`,
+		`Pinterest Ad Spend: ${output.length} rows from ${accounts.length - skipped.length} ad accounts in ${client.requestCount} API requests`,
 	);
 	return output;
 }

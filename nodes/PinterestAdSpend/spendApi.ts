@@ -36,6 +36,10 @@ export const LEVEL_API: Record<
 
 /** Lists default to ACTIVE and PAUSED: archived entities' spend would be lost without asking for them. */
 const ALL_ENTITY_STATUSES = ['ACTIVE', 'PAUSED', 'ARCHIVED', 'DRAFT', 'DELETED_DRAFT'];
+/** Drafts never ran: they carry no spend, so they are named but never asked for. */
+export const NEVER_RAN_STATUSES = ['DRAFT', 'DELETED_DRAFT'];
+/** Entities that may still deliver: the ones zero-spend rows are filled for. */
+export const LIVE_STATUSES = ['ACTIVE', 'PAUSED'];
 /** Ids per synchronous analytics call (spec: campaign_ids/ad_group_ids/ad_ids maxItems 250). */
 export const MAX_IDS_PER_ANALYTICS_CALL = 250;
 
@@ -115,6 +119,8 @@ export async function runReport(
 			columns,
 			level: LEVEL_API[level].reportLevel,
 			report_format: 'JSON',
+			// The file is read as an object keyed by entity id, which is what BY_ID gives.
+			primary_sort: 'BY_ID',
 		},
 		label: 'create a spend report',
 		adAccountId,
@@ -141,6 +147,7 @@ export async function runReport(
 				presignedUrl: report.url,
 				label: 'download the spend report',
 				adAccountId,
+				fileDownload: true,
 			});
 			// The file is keyed by entity id; the keys are exact, unlike ids inside some rows.
 			const idColumn = LEVEL_API[level].idColumn;

@@ -12,6 +12,8 @@ export interface AdAccount {
 	id: string;
 	name?: string;
 	currency?: string;
+	/** The login's Business Access roles on the account (BusinessAccessRole). */
+	permissions?: string[];
 }
 
 /** Every ad account the login can access, its own and those shared through Business Access. */

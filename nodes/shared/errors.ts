@@ -8,6 +8,8 @@ export interface CallContext {
 	/** e.g. "list campaigns" */
 	label: string;
 	adAccountId?: string;
+	/** A pre-signed file link: its 403/404 means the link expired, not that the account is closed. */
+	fileDownload?: boolean;
 }
 
 export interface FinalFailure extends AttemptOutcome {
@@ -33,6 +35,12 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 	const account = call.adAccountId ? ` for ad account ${call.adAccountId}` : '';
 	const what = `${call.label}${account}`;
 	const said = failure.message ? ` Pinterest said: "${failure.message}".` : '';
+	if (call.fileDownload && failure.statusCode !== undefined && failure.statusCode < 500) {
+		return {
+			message: `Could not ${what}: the report link was refused (HTTP ${failure.statusCode})`,
+			description: `Pinterest's report links are valid for five minutes; this one was refused or had expired. Run the workflow again.${said}`,
+		};
+	}
 	if (failure.statusCode === 401 || failure.statusCode === 403) {
 		if (failure.pinterestCode === INSUFFICIENT_SCOPE_CODE) {
 			return {
@@ -122,6 +130,7 @@ export function toPinterestApiError(
 		requestId: failure.requestId ?? null,
 		call: call.label,
 		adAccountId: call.adAccountId ?? null,
+		fileDownload: call.fileDownload === true,
 	};
 	return new NodeApiError(node, body, {
 		message,

@@ -177,6 +177,7 @@ test('asynchronous report: ad (pin promotion) level, 18-digit ids exact, a FAILE
 			columns: ['SPEND_IN_MICRO_DOLLAR'],
 			level: 'PIN_PROMOTION',
 			report_format: 'JSON',
+			primary_sort: 'BY_ID',
 		},
 		{
 			start_date: range.startDate,
@@ -185,6 +186,7 @@ test('asynchronous report: ad (pin promotion) level, 18-digit ids exact, a FAILE
 			columns: ['SPEND_IN_MICRO_DOLLAR'],
 			level: 'PIN_PROMOTION',
 			report_format: 'JSON',
+			primary_sort: 'BY_ID',
 		},
 	]);
 	expect(state.downloads).toEqual(['report-2']);
@@ -251,27 +253,34 @@ test('a daily rate limit that resets hours later fails at once, saying when to r
 	expect(error.description).toContain('Pinterest request ID: fake-rid-');
 });
 
-test('an ad account the login cannot read: error item with "continue", the other accounts still report', async () => {
+test('a selected ad account the login cannot read: error item with "continue", the others still report', async () => {
 	await ctx.fake.config({ forbiddenAdAccounts: { 'access-1': [EU] } });
-	const parameters = { level: 'adAccount', ...customRange };
+	const parameters = {
+		adAccountSelection: 'selected',
+		adAccountIds: `${US}, ${EU},${JP}`,
+		level: 'adAccount',
+		...customRange,
+	};
 	const continued = await runSpend(parameters, { onError: 'continueRegularOutput' });
 	expect(continued.result.code).toBe(0);
 	const state = await ctx.fake.state();
 	expect(continued.rows).toEqual([
 		...expectedDailyRows(state, { adAccountId: US, level: 'adAccount', ...range }),
 		{
-			error: `This Pinterest login has no access to ad account ${EU} (get ad account analytics)`,
+			error: `This Pinterest login has no access to ad account ${EU} (read the ad account)`,
 			adAccountId: EU,
-			adAccountName: 'Acme EU',
+			adAccountName: null,
 		},
 		...expectedDailyRows(state, { adAccountId: JP, level: 'adAccount', ...range }),
 	]);
 
 	const stopped = await runSpend(parameters);
 	expect(stopped.result.code).not.toBe(0);
-	expect(stopped.result.nodeError('Pinterest Ad Spend').message).toBe(
-		`This Pinterest login has no access to ad account ${EU} (get ad account analytics)`,
+	const error = stopped.result.nodeError('Pinterest Ad Spend');
+	expect(error.message).toBe(
+		`This Pinterest login has no access to ad account ${EU} (read the ad account)`,
 	);
+	expect(error.context.itemIndex).toBe(0);
 	expect(JSON.stringify(stopped.result.run)).not.toMatch(/access-1|Bearer/);
 });
 

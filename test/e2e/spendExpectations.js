@@ -1,6 +1,7 @@
 // The spend the fake's data holds, computed straight from dataset.js (not through the API), to
 // compare the node's rows with.
 const { adDelivery } = require('../fake-pinterest/dataset');
+const { NEVER_RAN } = require('../fake-pinterest/spendScenarios');
 
 function days(startDate, endDate) {
 	const list = [];
@@ -26,20 +27,37 @@ function expectedDailyRows(
 	const account = state.adAccounts.find((a) => a.id === adAccountId);
 	const campaigns = new Map(state.campaigns.map((c) => [c.id, c]));
 	const adGroups = new Map(state.adGroups.map((g) => [g.id, g]));
-	const ads = state.ads.filter((ad) => ad.ad_account_id === adAccountId);
+	const ads = state.ads.filter(
+		(ad) => ad.ad_account_id === adAccountId && !NEVER_RAN.includes(ad.status),
+	);
 	const keyOf = {
 		campaign: (ad) => ad.campaign_id,
 		adGroup: (ad) => ad.ad_group_id,
 		ad: (ad) => ad.id,
 		adAccount: () => adAccountId,
 	}[level];
+	const statusOf = {
+		campaign: (id) => campaigns.get(id).status,
+		adGroup: (id) => adGroups.get(id).status,
+		ad: (id) => ads.find((a) => a.id === id).status,
+		adAccount: () => 'ACTIVE',
+	}[level];
+	// Zero rows are filled for live entities and for those that spent in the range.
+	const spent = new Set(
+		ads
+			.filter((ad) =>
+				days(startDate, endDate).some((day) => adDelivery(ad.id, day).spendMicros > 0),
+			)
+			.map(keyOf),
+	);
+	const fillable = (id) => ['ACTIVE', 'PAUSED'].includes(statusOf(id)) || spent.has(id);
 	const rows = [];
 	for (const day of days(startDate, endDate)) {
 		const micros = new Map();
 		for (const ad of ads)
 			micros.set(keyOf(ad), (micros.get(keyOf(ad)) ?? 0) + adDelivery(ad.id, day).spendMicros);
 		for (const [id, spendMicros] of micros) {
-			if (spendMicros === 0 && !includeZeroSpend) continue;
+			if (spendMicros === 0 && !(includeZeroSpend && fillable(id))) continue;
 			const row = { adAccountId, adAccountName: account.name, currency: account.currency, level };
 			const ad = ads.find((a) => a.id === id);
 			const adGroup = adGroups.get(ad ? ad.ad_group_id : id);

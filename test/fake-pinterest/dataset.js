@@ -6,9 +6,15 @@ const ID_BASE = 687194767360000000n;
 const STATUSES = ['ACTIVE', 'PAUSED', 'ARCHIVED'];
 
 const DEFAULT_ACCOUNTS = [
-	{ id: '549755885175', name: 'Acme US', currency: 'USD', shared: false },
-	{ id: '549755885176', name: 'Acme EU', currency: 'EUR', shared: false },
-	{ id: '549755885177', name: 'Acme JP', currency: 'JPY', shared: true },
+	{ id: '549755885175', name: 'Acme US', currency: 'USD', shared: false, permissions: ['OWNER'] },
+	{ id: '549755885176', name: 'Acme EU', currency: 'EUR', shared: false, permissions: ['OWNER'] },
+	{
+		id: '549755885177',
+		name: 'Acme JP',
+		currency: 'JPY',
+		shared: true,
+		permissions: ['ANALYST', 'FINANCE_VIEW'],
+	},
 ];
 
 /** FNV-1a: a small, stable hash so every number is reproducible. */
@@ -45,15 +51,22 @@ function adDelivery(adId, day) {
 }
 
 /**
- * Builds the entity tree. `shape` per account: { campaigns, adGroupsPerCampaign, adsPerAdGroup }.
- * Statuses rotate through ACTIVE, PAUSED, ARCHIVED so every list needs all of them.
+ * Builds the entity tree. `shape` per account: { campaigns, adGroupsPerCampaign, adsPerAdGroup,
+ * draftAds }. Statuses rotate through ACTIVE, PAUSED, ARCHIVED so every list needs all of them;
+ * `draftAds` more ads in the first ad group are DRAFT and DELETED_DRAFT (they never ran).
  */
 function buildDataset({ accounts = DEFAULT_ACCOUNTS, shapes = {} } = {}) {
 	const campaigns = [];
 	const adGroups = [];
 	const ads = [];
 	accounts.forEach((account, accountIndex) => {
-		const shape = { campaigns: 3, adGroupsPerCampaign: 2, adsPerAdGroup: 3, ...shapes[account.id] };
+		const shape = {
+			campaigns: 3,
+			adGroupsPerCampaign: 2,
+			adsPerAdGroup: 3,
+			draftAds: 0,
+			...shapes[account.id],
+		};
 		const base = ID_BASE + BigInt(accountIndex) * 10_000_000n;
 		let adSeq = 0;
 		for (let c = 0; c < shape.campaigns; c++) {
@@ -84,6 +97,17 @@ function buildDataset({ accounts = DEFAULT_ACCOUNTS, shapes = {} } = {}) {
 					});
 				}
 			}
+		}
+		const firstAdGroup = adGroups.find((g) => g.ad_account_id === account.id);
+		for (let d = 0; d < shape.draftAds && firstAdGroup; d++) {
+			ads.push({
+				id: String(base + 3_000_000n + BigInt(adSeq++)),
+				ad_account_id: account.id,
+				campaign_id: firstAdGroup.campaign_id,
+				ad_group_id: firstAdGroup.id,
+				name: `Draft ad ${d + 1}`,
+				status: d % 2 === 0 ? 'DRAFT' : 'DELETED_DRAFT',
+			});
 		}
 	});
 	return index({ accounts, campaigns, adGroups, ads });

@@ -9,6 +9,7 @@ const { receiveEvents } = require('./events');
 const limits = require('./limits');
 const { handleOauthToken } = require('./oauth');
 const { faultFor, applyFault } = require('./faults');
+const scenarios = require('./spendScenarios');
 const { restateSpend } = require('./restatements');
 
 const LEVELS = {
@@ -41,6 +42,7 @@ function freshState(datasetOptions = {}) {
 			todayUtc: undefined,
 			reportPollsBeforeFinished: 1,
 			forbiddenAdAccounts: {},
+			...scenarios.scenarioDefaults(),
 		},
 		tokens: {
 			access: new Set(['access-1']),
@@ -124,6 +126,10 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 		if (adAccountId && (state.config.forbiddenAdAccounts[token] ?? []).includes(adAccountId)) {
 			return (error(res, 403, 29, 'You are not permitted to access that resource.'), false);
 		}
+		const refusal =
+			adAccountId &&
+			scenarios.accountRefusal(state, adAccountId, new URL(req.url, 'http://fake').pathname);
+		if (refusal) return (error(res, refusal.status, refusal.code, refusal.message), false);
 		return true;
 	}
 
@@ -175,7 +181,10 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 				const wanted = statuses.length ? statuses : ['ACTIVE', 'PAUSED'];
 				const items = state.dataset[LEVELS[kind].list].filter(
 					(e) =>
-						e.ad_account_id === id && wanted.includes(e.status) && matchesIdFilters(e, kind, query),
+						e.ad_account_id === id &&
+						wanted.includes(e.status) &&
+						matchesIdFilters(e, kind, query) &&
+						!scenarios.isHidden(state, e.id),
 				);
 				send(res, 200, paginate(items, query));
 			},
@@ -199,16 +208,17 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 					limits.checkSyncAnalytics({ ...range, todayUtc: todayUtc() });
 				if (problem) return error(res, 400, 1, problem);
 				const ownIds = ids.filter((e) => !kind || state.dataset.entity(e)?.ad_account_id === id);
-				send(
-					res,
-					200,
-					analyticsRows(state.dataset, {
-						...spec,
-						...range,
-						ids: ownIds,
-						columns: queryList(query, 'columns'),
-					}),
-				);
+				const rows = analyticsRows(state.dataset, {
+					...spec,
+					...range,
+					ids: ownIds,
+					columns: queryList(query, 'columns'),
+					delivery: scenarios.deliveryFor(state, todayUtc()),
+					accountOnlyMicros: kind ? 0 : scenarios.accountOnlyMicros(state, id),
+				});
+				// Numbers configured to move do so after this call has been answered.
+				scenarios.noteAnalyticsCall(state, range, todayUtc());
+				send(res, 200, rows);
 			},
 		],
 		[
@@ -233,6 +243,13 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 					polls: 0,
 					outcome: state.failNextReports.shift() ?? 'FINISHED',
 				});
+				// The numbers as they are when Pinterest builds the report.
+				state.reports.get(token).file = reportFile(token);
+				scenarios.noteAnalyticsCall(
+					state,
+					{ startDate: json.start_date, endDate: json.end_date },
+					todayUtc(),
+				);
 				send(res, 200, { report_status: 'IN_PROGRESS', token, message: null });
 			},
 		],
@@ -294,13 +311,18 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 			endDate: request.end_date,
 			granularity: request.granularity,
 			columns,
+			delivery: scenarios.deliveryFor(state, todayUtc()),
+			accountOnlyMicros: spec.list ? 0 : scenarios.accountOnlyMicros(state, adAccountId),
+			hourShape: state.config.reportHourShape,
 		});
+		// Keyed by entity id (primary_sort BY_ID, the default) or by date (BY_DATE).
+		const byDate = request.primary_sort === 'BY_DATE';
 		const file = {};
 		for (const row of rows) {
 			const entity = state.dataset.entity(row[spec.idColumn]);
 			if (entity?.campaign_id && spec.level !== 'campaign') row.CAMPAIGN_ID = entity.campaign_id;
 			if (entity?.ad_group_id) row.AD_GROUP_ID = entity.ad_group_id;
-			(file[row[spec.idColumn]] ??= []).push(row);
+			(file[byDate ? String(row.DATE).slice(0, 10) : row[spec.idColumn]] ??= []).push(row);
 		}
 		return JSON.stringify(file).replace(/"(\w+_ID)":"(\d+)"/g, '"$1":$2');
 	}
@@ -311,8 +333,10 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 		if (url.pathname.startsWith('/__downloads/')) {
 			const token = url.pathname.slice(13).replace(/\.json$/, '');
 			state.downloads.push(token);
+			const refused = faultFor(state, req.method, url.pathname);
+			if (refused && (await applyFault(refused, state, req, res, send, error))) return;
 			return state.reports.has(token)
-				? send(res, 200, reportFile(token))
+				? send(res, 200, state.reports.get(token).file)
 				: error(res, 404, 404, 'Not found');
 		}
 		const path = url.pathname.replace(/^\/v5/, '');
@@ -362,6 +386,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 					token,
 					...r,
 					spec: undefined,
+					file: undefined,
 				})),
 				adAccounts: state.dataset.accounts,
 				campaigns: state.dataset.campaigns,

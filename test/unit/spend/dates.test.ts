@@ -53,7 +53,7 @@ describe('resolveDateRange', () => {
 		expect(presets(at('2028-03-31T23:59:59Z')).lastMonth).toBe('2028-02-01..2028-02-29');
 	});
 
-	it('uses the UTC day by default, even when the workflow zone is already on the next day', () => {
+	it('uses the UTC day by default, and a zone ahead of UTC never reaches past today in UTC', () => {
 		// 00:30 in Berlin on 1 March is still 28 February in UTC, Pinterest's reporting day.
 		const now = at('2025-03-01T00:30:00', 'Europe/Berlin');
 		expect(presets(now, 'UTC')).toMatchObject({
@@ -61,10 +61,33 @@ describe('resolveDateRange', () => {
 			thisMonth: '2025-02-01..2025-02-28',
 		});
 		expect(presets(now, 'Europe/Berlin')).toMatchObject({
-			today: '2025-03-01..2025-03-01',
+			today: '2025-02-28..2025-02-28',
 			yesterday: '2025-02-28..2025-02-28',
-			thisMonth: '2025-03-01..2025-03-01',
+			todayAndYesterday: '2025-02-28..2025-02-28',
+			last7Days: '2025-02-22..2025-02-28',
+			thisMonth: '2025-02-28..2025-02-28',
+			lastMonth: '2025-02-01..2025-02-28',
 		});
+		// Tokyo at 08:00 is 23:00 the day before in UTC.
+		const tokyo = at('2026-11-26T08:00:00', 'Asia/Tokyo');
+		expect(presets(tokyo, 'Asia/Tokyo')).toMatchObject({
+			today: '2026-11-25..2026-11-25',
+			todayAndYesterday: '2026-11-25..2026-11-25',
+			yesterday: '2026-11-25..2026-11-25',
+			last7Days: '2026-11-19..2026-11-25',
+		});
+	});
+
+	it('still refuses nothing for custom ranges here: only the future check does', () => {
+		const now = at('2026-11-26T08:00:00', 'Asia/Tokyo');
+		expect(
+			resolveDateRange('custom', {
+				now,
+				zone: 'Asia/Tokyo',
+				customStart: '2026-11-26',
+				customEnd: '2026-11-27',
+			}),
+		).toEqual({ startDate: '2026-11-26', endDate: '2026-11-27' });
 	});
 
 	it('and in a zone behind UTC the local day is the earlier one', () => {

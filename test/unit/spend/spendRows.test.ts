@@ -1,9 +1,11 @@
 import { buildEntityChains } from '../../../nodes/PinterestAdSpend/entityChains';
 import {
+	isEmptyRow,
 	mergeRows,
 	metricFieldName,
 	microsToDecimal,
 	toSpendRow,
+	unattributedRow,
 	type SpendRowContext,
 } from '../../../nodes/PinterestAdSpend/spendRows';
 
@@ -114,10 +116,11 @@ describe('spend rows', () => {
 	it('keeps the hours of hourly rows apart, whether Pinterest puts the hour in DATE or in HOUR', () => {
 		const rows = [
 			{ AD_ID: '1', DATE: '2025-03-01', HOUR: 4, SPEND_IN_MICRO_DOLLAR: 10 },
-			{ AD_ID: '1', DATE: '2025-03-01', HOUR: 5, SPEND_IN_MICRO_DOLLAR: 20 },
+			{ AD_ID: '1', DATE: '2025-03-01', HOUR: '5', SPEND_IN_MICRO_DOLLAR: 20 },
 			{ AD_ID: '1', DATE: '2025-03-01 06:00:00', SPEND_IN_MICRO_DOLLAR: 30 },
+			{ AD_ID: '1', DATE: '2025-03-01T06:00:00', SPEND_IN_MICRO_DOLLAR: 1 },
 		];
-		const merged = mergeRows(rows, 'AD_ID', ['SPEND_IN_MICRO_DOLLAR']);
+		const { rows: merged } = mergeRows(rows, 'AD_ID', ['SPEND_IN_MICRO_DOLLAR']);
 		expect(merged).toHaveLength(3);
 		expect(
 			merged
@@ -126,27 +129,81 @@ describe('spend rows', () => {
 		).toEqual([
 			['2025-03-01', 4, 10],
 			['2025-03-01', 5, 20],
-			['2025-03-01 06:00:00', undefined, 30],
+			['2025-03-01', 6, 31],
 		]);
 	});
 
-	it('does not add up rates from different windows: the merged rate is unknown', () => {
+	it('rebuilds merged ratios from their summed parts, and leaves the rest null, never summed', () => {
 		const merged = mergeRows(
 			[
-				{ AD_ID: '1', SPEND_IN_MICRO_DOLLAR: 100, CTR: 0.5, CPC_IN_MICRO_DOLLAR: 20 },
-				{ AD_ID: '1', SPEND_IN_MICRO_DOLLAR: 200, CTR: 0.25, CPC_IN_MICRO_DOLLAR: 40 },
+				{
+					AD_ID: '1',
+					SPEND_IN_MICRO_DOLLAR: 100,
+					CLICKTHROUGH_1: 4,
+					IMPRESSION_1: 10,
+					CTR: 0.4,
+					CPC_IN_MICRO_DOLLAR: 25,
+					ECPC_IN_DOLLAR: 1,
+					TOTAL_IMPRESSION_FREQUENCY: 1.5,
+					PIN_ID: '123',
+				},
+				{
+					AD_ID: '1',
+					SPEND_IN_MICRO_DOLLAR: 200,
+					CLICKTHROUGH_1: 1,
+					IMPRESSION_1: 30,
+					CTR: 0.0333,
+					CPC_IN_MICRO_DOLLAR: 200,
+					ECPC_IN_DOLLAR: 2,
+					TOTAL_IMPRESSION_FREQUENCY: 1.1,
+					PIN_ID: '123',
+				},
 			],
 			'AD_ID',
-			['SPEND_IN_MICRO_DOLLAR', 'CTR', 'CPC_IN_MICRO_DOLLAR'],
+			[
+				'SPEND_IN_MICRO_DOLLAR',
+				'CLICKTHROUGH_1',
+				'IMPRESSION_1',
+				'CTR',
+				'CPC_IN_MICRO_DOLLAR',
+				'ECPC_IN_DOLLAR',
+				'TOTAL_IMPRESSION_FREQUENCY',
+				'PIN_ID',
+			],
 		);
-		expect(merged).toEqual([
-			{ AD_ID: '1', SPEND_IN_MICRO_DOLLAR: 300, CTR: null, CPC_IN_MICRO_DOLLAR: null },
+		expect(merged.rows).toEqual([
+			{
+				AD_ID: '1',
+				SPEND_IN_MICRO_DOLLAR: 300,
+				CLICKTHROUGH_1: 5,
+				IMPRESSION_1: 40,
+				CTR: 5 / 40,
+				CPC_IN_MICRO_DOLLAR: 60,
+				ECPC_IN_DOLLAR: null,
+				TOTAL_IMPRESSION_FREQUENCY: null,
+				PIN_ID: '123',
+			},
 		]);
-		expect(toSpendRow(merged[0], context({ metricColumns: ['CTR'] })).ctr).toBeNull();
+		expect(merged.unmergeableColumns.sort()).toEqual([
+			'ECPC_IN_DOLLAR',
+			'TOTAL_IMPRESSION_FREQUENCY',
+		]);
+		// A ratio whose parts were not fetched cannot be rebuilt either.
+		const withoutParts = mergeRows(
+			[
+				{ AD_ID: '1', SPEND_IN_MICRO_DOLLAR: 100, CTR: 0.5 },
+				{ AD_ID: '1', SPEND_IN_MICRO_DOLLAR: 200, CTR: 0.25 },
+			],
+			'AD_ID',
+			['SPEND_IN_MICRO_DOLLAR', 'CTR'],
+		);
+		expect(withoutParts.rows[0].CTR).toBeNull();
+		expect(withoutParts.unmergeableColumns).toEqual(['CTR']);
+		expect(toSpendRow(withoutParts.rows[0], context({ metricColumns: ['CTR'] })).ctr).toBeNull();
 	});
 
 	it('adds up rows of the same entity and day from different request windows', () => {
-		const merged = mergeRows(
+		const { rows: merged } = mergeRows(
 			[
 				{ AD_ID: '1', DATE: '2025-02-24', SPEND_IN_MICRO_DOLLAR: 100, IMPRESSION_1: 3 },
 				{ AD_ID: '2', DATE: '2025-02-24', SPEND_IN_MICRO_DOLLAR: 7 },
@@ -161,5 +218,74 @@ describe('spend rows', () => {
 			{ AD_ID: '2', DATE: '2025-02-24', SPEND_IN_MICRO_DOLLAR: 7 },
 			{ AD_ID: '1', DATE: '2025-03-03', SPEND_IN_MICRO_DOLLAR: 1 },
 		]);
+	});
+
+	it('keeps id and text columns exact strings, and never outputs NaN', () => {
+		const row = toSpendRow(
+			{
+				AD_ID: '687194767363000000',
+				DATE: '2025-03-02',
+				SPEND_IN_MICRO_DOLLAR: 5,
+				PIN_ID: '1125899906842624123',
+				PROMO_ID: 42,
+				CAMPAIGN_OBJECTIVE_TYPE: 'CONSIDERATION',
+				TOTAL_CONVERSIONS: '3',
+				SOME_NEW_COLUMN: 'n/a',
+			},
+			context({
+				metricColumns: [
+					'PIN_ID',
+					'PROMO_ID',
+					'CAMPAIGN_OBJECTIVE_TYPE',
+					'TOTAL_CONVERSIONS',
+					'SOME_NEW_COLUMN',
+					'AD_GROUP_ENTITY_STATUS',
+				],
+			}),
+		);
+		expect(row).toMatchObject({
+			pinId: '1125899906842624123',
+			promoId: '42',
+			campaignObjectiveType: 'CONSIDERATION',
+			totalConversions: 3,
+			someNewColumn: 'n/a',
+			adGroupEntityStatus: null,
+		});
+	});
+
+	it('drops a row only when spend and every requested metric are 0', () => {
+		const metrics = ['IMPRESSION_1', 'CLICKTHROUGH_2', 'TOTAL_CONVERSIONS', 'PIN_ID'];
+		expect(isEmptyRow({ AD_ID: '1', PIN_ID: '9' }, metrics)).toBe(true);
+		expect(isEmptyRow({ AD_ID: '1', IMPRESSION_1: 0, TOTAL_CONVERSIONS: null }, metrics)).toBe(
+			true,
+		);
+		expect(isEmptyRow({ AD_ID: '1', CLICKTHROUGH_2: 3 }, metrics)).toBe(false);
+		expect(isEmptyRow({ AD_ID: '1', TOTAL_CONVERSIONS: 1 }, metrics)).toBe(false);
+		expect(isEmptyRow({ AD_ID: '1', SPEND_IN_MICRO_DOLLAR: 1 }, [])).toBe(false);
+	});
+
+	it('builds the unattributed row of a bucket: ids null, metrics unknown, flagged', () => {
+		expect(
+			unattributedRow(
+				{ DATE: '2025-03-02', HOUR: 7 },
+				777,
+				context({ level: 'adGroup', idColumn: 'AD_GROUP_ID', metricColumns: ['IMPRESSION_1'] }),
+			),
+		).toEqual({
+			adAccountId: '549755885176',
+			adAccountName: 'Acme EU',
+			currency: 'EUR',
+			level: 'adGroup',
+			campaignId: null,
+			campaignName: null,
+			adGroupId: null,
+			adGroupName: null,
+			date: '2025-03-02',
+			hour: 7,
+			spend: 0.000777,
+			spendMicros: 777,
+			impressions: null,
+			unattributed: true,
+		});
 	});
 });
