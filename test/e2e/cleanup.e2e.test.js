@@ -6,6 +6,10 @@ const { join } = require('node:path');
 const { promisify } = require('node:util');
 
 const { startFakePinterest } = require('../fake-pinterest/server');
+const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
+
+// Nothing here calls Pinterest; the check still runs, as in every end-to-end file.
+noContractViolationsAfterEach(e2eContext());
 
 /** Alive and not a zombie (a killed process whose parent is gone waits for init to reap it). */
 const isRunning = (pid) => {

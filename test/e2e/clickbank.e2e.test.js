@@ -2,12 +2,13 @@
 // production webhook URL. Notifications are encrypted with the openssl command line
 // (test/harness/clickbankIns.js), independently of the node's own code.
 const { insBody: insBodyFor, saleNotification } = require('../harness/clickbankIns');
-const { e2eContext } = require('../harness/e2eContext');
+const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
 const { workflowId, PACKAGE } = require('../harness/fixtures');
 const { n8nEnv } = require('../harness/n8n');
 const { startN8nServer } = require('../../scripts/n8n-server');
 
 const ctx = e2eContext();
+noContractViolationsAfterEach(ctx);
 const SECRET_KEY = 'E2ESECRETKEY42';
 const CREDENTIAL = { id: 'cbInsCred0000001', name: 'ClickBank INS (test)' };
 const WEBHOOK_ID = '5b0c3f4e-8d2a-4c71-9a36-0c1b2d3e4f50';

@@ -3,7 +3,7 @@
 // asked for read-only access.
 const { startN8nServer } = require('../../scripts/n8n-server');
 const { credentials, workflowWith, adSpendNode } = require('../harness/fixtures');
-const { e2eContext } = require('../harness/e2eContext');
+const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
 const { n8nEnv } = require('../harness/n8n');
 
 const ctx = e2eContext();
@@ -19,10 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 beforeEach(() => ctx.fake.reset());
-afterEach(async () => {
-	// The proxy in front of the fake is loopback http, so it stays usable; nothing else was called.
-	expect(await ctx.contractViolations({ clear: true })).toEqual([]);
-});
+noContractViolationsAfterEach(ctx);
 
 test('Ad Spend refuses a plain-http Custom base URL before sending anything', async () => {
 	const [oauth, conversion] = credentials(ctx.proxyUrl);

@@ -8,6 +8,10 @@ const { basename, join } = require('node:path');
 const { promisify } = require('node:util');
 
 const { probe, runtimePaths } = require('../../scripts/n8n-runtime');
+const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
+
+// Nothing here calls Pinterest; the check still runs, as in every end-to-end file.
+noContractViolationsAfterEach(e2eContext());
 
 const repoRoot = join(__dirname, '..', '..');
 const { runtimeDir } = runtimePaths();

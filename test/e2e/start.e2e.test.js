@@ -7,6 +7,10 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const { freePort } = require('../../scripts/free-port');
+const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
+
+// Nothing here calls Pinterest; the check still runs, as in every end-to-end file.
+noContractViolationsAfterEach(e2eContext());
 
 const repoRoot = join(__dirname, '..', '..');
 const templateIds = readdirSync(join(repoRoot, 'workflows'))

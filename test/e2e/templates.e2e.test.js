@@ -254,6 +254,12 @@ describe("the templates' Code nodes", () => {
 			cpm: null,
 			ctr: null,
 		});
+		// Clicks a tracker counted, where the user added them to the spend table, replace pin clicks.
+		expect(roi([spendRow({ trackedClicks: 40 })], [])[`${today}|C1|A1`]).toMatchObject({
+			clicks: 40,
+			cpc: 0.25,
+			ctr: 0.04,
+		});
 		// Only sent conversions of known campaigns inside the window count.
 		const old = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
 		const windowed = roi(
