@@ -6,8 +6,9 @@
 // is compiled from source (prebuilt binaries would be downloaded from outside the registry).
 //
 // A runtime is only used after a probe under its own Node shows that n8n is there at the pinned
-// version and that sqlite3's native binding loads. The probe runs on every use (about 0.1 s),
-// so a cache broken by an interrupted install or a deleted file is repaired, not trusted.
+// version, that its CLI answers and that sqlite3's native binding loads. The probe runs on every
+// use (about 0.15 s), so a cache broken by an interrupted install or a deleted file is repaired,
+// not trusted.
 const { spawn, spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
