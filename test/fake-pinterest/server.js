@@ -405,6 +405,9 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 			handle(req, res, raw).catch((e) => error(res, 500, 500, `fake crashed: ${e.stack}`)),
 		);
 	});
+	// The test harness and Prism reuse connections; idle ones stay open so that a test which blocks
+	// its event loop for a while never finds one closed under it (close() ends them all).
+	server.keepAliveTimeout = 0;
 	return new Promise((resolve) => {
 		server.listen(port, host, () => {
 			baseUrl = `http://${host}:${server.address().port}`;

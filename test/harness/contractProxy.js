@@ -91,6 +91,9 @@ function startRecorder(prismPort, violations) {
 			upstream.end(body);
 		});
 	});
+	// Idle connections stay open: a test that blocks the event loop for a while (copying the runtime)
+	// must not find its kept-alive connection closed under it (ECONNRESET). stop() closes them all.
+	server.keepAliveTimeout = 0;
 	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
