@@ -143,4 +143,18 @@ async function startN8nServer({
 	return { url, call, rest, asOwner, publicApi, stop, log: () => log, owner, child };
 }
 
-module.exports = { startN8nServer, TEST_OWNER };
+/** The environment of a local n8n for a person (`npm start`, screenshots): quiet and offline-safe. */
+function localN8nEnv(userFolder) {
+	return {
+		PATH: `${join(runtimePaths().nodeBin, '..')}:${process.env.PATH}`,
+		HOME: process.env.HOME,
+		N8N_USER_FOLDER: userFolder,
+		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE ?? 'UTC',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+	};
+}
+
+module.exports = { startN8nServer, localN8nEnv, TEST_OWNER };

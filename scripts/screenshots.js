@@ -10,7 +10,7 @@ const { join } = require('node:path');
 
 const { ensureN8nRuntime, RuntimeError } = require('./n8n-runtime');
 const { installPackageInto, repoRoot } = require('./install-package');
-const { startN8nServer } = require('./n8n-server');
+const { localN8nEnv, startN8nServer } = require('./n8n-server');
 const { freePort } = require('./free-port');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -66,16 +66,7 @@ async function main() {
 	const userFolder = fs.mkdtempSync(join(tmpdir(), 'n8n-screenshots-'));
 	fs.mkdirSync(join(userFolder, '.n8n'), { recursive: true });
 	installPackageInto(userFolder);
-	const env = {
-		PATH: `${join(runtime.nodeBin, '..')}:${process.env.PATH}`,
-		HOME: process.env.HOME,
-		N8N_USER_FOLDER: userFolder,
-		GENERIC_TIMEZONE: 'UTC',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-	};
+	const env = localN8nEnv(userFolder);
 	const scratch = join(userFolder, 'nodes-workflow.json');
 	fs.writeFileSync(scratch, JSON.stringify(nodesWorkflow));
 	const templates = fs

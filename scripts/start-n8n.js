@@ -13,7 +13,7 @@ const { promisify } = require('node:util');
 
 const { ensureN8nRuntime, RuntimeError } = require('./n8n-runtime');
 const { installPackageInto, repoRoot } = require('./install-package');
-const { startN8nServer } = require('./n8n-server');
+const { localN8nEnv, startN8nServer } = require('./n8n-server');
 
 const userFolder = process.env.N8N_PINTEREST_USER_FOLDER ?? join(repoRoot, '.n8n-local');
 const ownerFile = join(userFolder, 'owner-sign-in.txt');
@@ -98,16 +98,7 @@ async function main() {
 	process.stderr.write('Building and installing n8n-nodes-pinterest-ads…\n');
 	installPackageInto(userFolder);
 
-	const env = {
-		PATH: `${join(runtime.nodeBin, '..')}:${process.env.PATH}`,
-		HOME: process.env.HOME,
-		N8N_USER_FOLDER: userFolder,
-		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE ?? 'UTC',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
-	};
+	const env = localN8nEnv(userFolder);
 	const templates = await importNewTemplates(env, runtime);
 	const server = await startN8nServer({
 		env,
