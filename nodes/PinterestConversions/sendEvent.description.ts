@@ -333,6 +333,34 @@ export const sendEventFields: INodeProperties[] = [
 				description:
 					'Whether Sent items hold the hashed user data that was sent, not only the names of the match keys',
 			},
+			{
+				displayName: 'Retry Time Limit',
+				name: 'retryTimeLimit',
+				type: 'options',
+				default: 'auto',
+				description:
+					'How long a request keeps retrying rate limits, Pinterest errors and dropped connections before its events go to Failed (or the node fails)',
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+						description:
+							'Short when a Webhook node that answers with "Respond to Webhook" or "When Last Node Finishes" started the run (a live postback waits for the answer), long otherwise',
+					},
+					{
+						name: 'Long (About 5 Minutes)',
+						value: 'long',
+						description:
+							'Up to 6 retries and 5 minutes of waiting between them per request; each attempt may take up to 2 minutes. For scheduled, manual and bulk runs.',
+					},
+					{
+						name: 'Short (20 Seconds)',
+						value: 'short',
+						description:
+							'At most 20 seconds per request, attempts included (each up to 8 seconds), so a webhook can answer within 30 seconds; the sender retries later',
+					},
+				],
+			},
 		],
 	},
 ];

@@ -8,6 +8,7 @@ import { summariseDropped } from './core/droppedSummary';
 import { matchKeysOf } from './core/matchKeys';
 import type { InputProblem } from './core/types';
 import { deliver } from './delivery';
+import { retryBudgetOf, type RetryTimeLimit } from './liveBudget';
 import { prepareEvents, type InputMode, type PreparedEvents } from './prepareEvents';
 
 /** In test mode Pinterest processes only the first 20 events of a request. */
@@ -22,6 +23,7 @@ interface ItemResult {
 interface OutputOptions {
 	includeInputFields?: boolean;
 	includeUserData?: boolean;
+	retryTimeLimit?: RetryTimeLimit;
 }
 
 function describeProblems(problems: InputProblem[]) {
@@ -128,7 +130,11 @@ export async function sendEvents(this: IExecuteFunctions): Promise<INodeExecutio
 
 	const results = refusedResults(prepared, test);
 	if (prepared.pending.length > 0) {
-		const client = await PinterestClient.create(this, credentialType);
+		const client = await PinterestClient.create(
+			this,
+			credentialType,
+			retryBudgetOf(this, options.retryTimeLimit ?? 'auto'),
+		);
 		const batches = groupIntoBatches(
 			prepared.pending,
 			test ? MAX_TEST_EVENTS_PER_REQUEST : undefined,

@@ -31,6 +31,47 @@ export const RETRY_LIMITS = {
 	maxDelayMs: 60 * 1000,
 } as const;
 
+/** How long one call may keep trying, and how each attempt and wait is bounded. */
+export interface RetryBudget {
+	/** Retries after the first attempt. */
+	maxRetries: number;
+	/** Time one call may spend: on waits between attempts, or on waits and attempts together (see below). */
+	maxTotalMs: number;
+	/** Whether the time attempts take counts against maxTotalMs (someone is waiting for the whole call). */
+	countsAttemptTime: boolean;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** The longest one attempt may take before it is abandoned (a stalled socket). */
+	requestTimeoutMs: number;
+	/** No retry starts with less time than this left for it: an attempt cut short would only waste a request. */
+	minAttemptMs: number;
+}
+
+/** Scheduled, manual and bulk runs: nobody waits for the answer, so Pinterest gets minutes to recover. */
+export const SCHEDULED_BUDGET: RetryBudget = {
+	maxRetries: RETRY_LIMITS.maxRetries,
+	maxTotalMs: RETRY_LIMITS.maxTotalWaitMs,
+	countsAttemptTime: false,
+	baseDelayMs: RETRY_LIMITS.baseDelayMs,
+	maxDelayMs: RETRY_LIMITS.maxDelayMs,
+	requestTimeoutMs: 120_000,
+	minAttemptMs: 0,
+};
+
+/**
+ * A live webhook (a postback waiting for its answer): 20 s for the whole call, attempts included, so the webhook
+ * answers well within the 30 s after which networks and proxies give up; the sender then retries the postback.
+ */
+export const LIVE_BUDGET: RetryBudget = {
+	maxRetries: 6,
+	maxTotalMs: 20_000,
+	countsAttemptTime: true,
+	baseDelayMs: 500,
+	maxDelayMs: 4000,
+	requestTimeoutMs: 8000,
+	minAttemptMs: 2000,
+};
+
 export const RATE_LIMIT_ERROR_CODE = 8;
 const TEMPORARY_ERROR_CODE = 12;
 const RETRY_AFTER_MESSAGE = /retry after (\d+) seconds?/i;
@@ -68,10 +109,14 @@ export function isRateLimited(outcome: AttemptOutcome): boolean {
 }
 
 /** The wait the outcome asks for, or undefined when repeating the call cannot help. */
-export function requestedWaitMs(outcome: AttemptOutcome, retriesSoFar: number, jitter: number) {
+export function requestedWaitMs(
+	outcome: AttemptOutcome,
+	retriesSoFar: number,
+	jitter: number,
+	budget: RetryBudget = SCHEDULED_BUDGET,
+) {
 	const backoffMs =
-		Math.min(RETRY_LIMITS.maxDelayMs, RETRY_LIMITS.baseDelayMs * 2 ** retriesSoFar) *
-		(0.5 + jitter / 2);
+		Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** retriesSoFar) * (0.5 + jitter / 2);
 	if (isRateLimited(outcome)) {
 		return outcome.rateLimitResetSeconds !== undefined
 			? outcome.rateLimitResetSeconds * 1000 + Math.round(jitter * 250)
@@ -89,21 +134,35 @@ export function requestedWaitMs(outcome: AttemptOutcome, retriesSoFar: number, j
 }
 
 /**
+ * @param spentMsSoFar what the call has used of `budget.maxTotalMs`: the time waited between attempts, plus the
+ *   time the attempts took when `budget.countsAttemptTime`
  * @param jitter a number in [0, 1) that spreads concurrent retries apart
  */
 export function decideRetry(
 	outcome: AttemptOutcome,
 	retriesSoFar: number,
-	waitedMsSoFar: number,
+	spentMsSoFar: number,
 	jitter: number,
+	budget: RetryBudget = SCHEDULED_BUDGET,
 ): RetryDecision {
-	const waitMs = requestedWaitMs(outcome, retriesSoFar, jitter);
+	const waitMs = requestedWaitMs(outcome, retriesSoFar, jitter, budget);
 	if (waitMs === undefined) return { retry: false, budgetExhausted: false };
 	if (
-		retriesSoFar >= RETRY_LIMITS.maxRetries ||
-		waitedMsSoFar + waitMs > RETRY_LIMITS.maxTotalWaitMs
+		retriesSoFar >= budget.maxRetries ||
+		spentMsSoFar + waitMs + budget.minAttemptMs > budget.maxTotalMs
 	) {
 		return { retry: false, budgetExhausted: true, suggestedWaitMs: waitMs };
 	}
 	return { retry: true, waitMs: Math.round(waitMs) };
+}
+
+/** Whether a wait asked for before the next attempt (the rate-limit window is used up) still fits the budget. */
+export function waitFits(budget: RetryBudget, spentMsSoFar: number, waitMs: number): boolean {
+	return spentMsSoFar + waitMs + budget.minAttemptMs <= budget.maxTotalMs;
+}
+
+/** The timeout of the next attempt: never past the end of a budget that counts attempt time. */
+export function attemptTimeoutMs(budget: RetryBudget, spentMsSoFar: number): number {
+	if (!budget.countsAttemptTime) return budget.requestTimeoutMs;
+	return Math.max(1, Math.min(budget.requestTimeoutMs, budget.maxTotalMs - spentMsSoFar));
 }

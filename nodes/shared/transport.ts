@@ -9,7 +9,15 @@ import { sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl, type PinterestEnvironmentSettings } from './environment';
 import { toPinterestApiError, type CallContext, type FinalFailure } from './errors';
-import { decideRetry, mayHaveBeenRecorded, RETRY_LIMITS, type AttemptOutcome } from './retryPolicy';
+import {
+	attemptTimeoutMs,
+	decideRetry,
+	mayHaveBeenRecorded,
+	SCHEDULED_BUDGET,
+	waitFits,
+	type AttemptOutcome,
+	type RetryBudget,
+} from './retryPolicy';
 import { parseJsonKeepingIds } from './safeJson';
 
 export type PinterestCredentialType = 'pinterestAdsOAuth2Api' | 'pinterestConversionsApi';
@@ -47,8 +55,6 @@ interface RawResponse {
 	statusCode: number;
 }
 
-/** Per-request timeout: a stalled socket must not hang a scheduled workflow. */
-const REQUEST_TIMEOUT_MS = 120_000;
 /** Pinterest's largest page (query_page_size maximum). */
 export const MAX_PAGE_SIZE = 250;
 
@@ -111,33 +117,41 @@ export class PinterestClient {
 		private readonly ctx: PinterestContext,
 		private readonly credentialType: PinterestCredentialType,
 		readonly baseUrl: string,
+		private readonly budget: RetryBudget,
 	) {}
 
-	static async create(ctx: PinterestContext, credentialType: PinterestCredentialType) {
+	/** @param budget how long each call may keep trying (retryPolicy.ts): short for a live webhook */
+	static async create(
+		ctx: PinterestContext,
+		credentialType: PinterestCredentialType,
+		budget: RetryBudget = SCHEDULED_BUDGET,
+	) {
 		const settings = (await ctx.getCredentials(credentialType)) as PinterestEnvironmentSettings;
-		return new PinterestClient(ctx, credentialType, resolveBaseUrl(settings));
+		return new PinterestClient(ctx, credentialType, resolveBaseUrl(settings), budget);
 	}
 
 	async request<T>(call: PinterestCall): Promise<T> {
+		const startedAt = Date.now();
 		let waitedMs = 0;
+		const spentMs = () => (this.budget.countsAttemptTime ? Date.now() - startedAt : waitedMs);
 		for (let attempt = 1; ; attempt++) {
 			if (this.waitBeforeNextMs > 0) {
-				if (waitedMs + this.waitBeforeNextMs > RETRY_LIMITS.maxTotalWaitMs) {
+				if (!waitFits(this.budget, spentMs(), this.waitBeforeNextMs)) {
 					// The window resets too late for this run (a daily limit resets hours later).
 					const failure = {
 						statusCode: 429,
 						attempts: attempt - 1,
 						retryAfterMs: this.waitBeforeNextMs,
 					};
-					throw toPinterestApiError(this.ctx.getNode(), failure, call, Date.now());
+					throw this.finalError(failure, call, true);
 				}
 				await sleep(this.waitBeforeNextMs);
 				waitedMs += this.waitBeforeNextMs;
 				this.waitBeforeNextMs = 0;
 			}
-			const outcome = await this.attempt(call);
+			const outcome = await this.attempt(call, attemptTimeoutMs(this.budget, spentMs()));
 			if ('value' in outcome) return outcome.value as T;
-			const decision = decideRetry(outcome, attempt - 1, waitedMs, Math.random());
+			const decision = decideRetry(outcome, attempt - 1, spentMs(), Math.random(), this.budget);
 			const unsafe =
 				decision.retry && call.retryWhenMaybeRecorded === false && mayHaveBeenRecorded(outcome);
 			if (!decision.retry || unsafe) {
@@ -145,7 +159,7 @@ export class PinterestClient {
 				if (unsafe) failure.notRetriedMaybeRecorded = true;
 				if (!decision.retry && decision.budgetExhausted)
 					failure.retryAfterMs = decision.suggestedWaitMs;
-				throw toPinterestApiError(this.ctx.getNode(), failure, call, Date.now());
+				throw this.finalError(failure, call, !decision.retry && decision.budgetExhausted);
 			}
 			this.ctx.logger.warn(
 				`Pinterest: retrying "${call.label}" in ${decision.waitMs} ms (attempt ${attempt}, HTTP ${outcome.statusCode ?? outcome.networkErrorCode ?? 'invalid body'})`,
@@ -153,6 +167,16 @@ export class PinterestClient {
 			);
 			this.waitBeforeNextMs = decision.waitMs;
 		}
+	}
+
+	/** The error a call ends with; under a budget that counts attempt time, it says the time limit stopped it. */
+	private finalError(failure: FinalFailure, call: PinterestCall, stoppedByBudget: boolean) {
+		const error = toPinterestApiError(this.ctx.getNode(), failure, call, Date.now());
+		if (stoppedByBudget && this.budget.countsAttemptTime) {
+			const seconds = Math.round(this.budget.maxTotalMs / 1000);
+			error.description = `${error.description ?? ''} Stopped after ${failure.attempts} ${failure.attempts === 1 ? 'attempt' : 'attempts'}: a live webhook run gives Pinterest at most ${seconds} seconds, so that the webhook answers in time and the sender can send it again later.`;
+		}
+		return error;
 	}
 
 	/** Every item of a bookmark-paginated list, at the largest page size. */
@@ -172,6 +196,7 @@ export class PinterestClient {
 
 	private async attempt(
 		call: PinterestCall,
+		timeoutMs: number,
 	): Promise<{ value: unknown } | (AttemptOutcome & { requestId?: string })> {
 		const options: IHttpRequestOptions = {
 			method: call.method,
@@ -183,7 +208,7 @@ export class PinterestClient {
 			encoding: 'text',
 			json: false,
 			returnFullResponse: true,
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: timeoutMs,
 		};
 		if (call.body !== undefined) {
 			options.body = JSON.stringify(call.body);

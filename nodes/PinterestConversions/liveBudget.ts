@@ -1,0 +1,48 @@
+import type { IExecuteFunctions, NodeTypeAndVersion } from 'n8n-workflow';
+
+import { LIVE_BUDGET, SCHEDULED_BUDGET, type RetryBudget } from '../shared/retryPolicy';
+
+/** The node's "Retry Time Limit" option. */
+export type RetryTimeLimit = 'auto' | 'short' | 'long';
+
+const WEBHOOK_NODE_TYPE = 'n8n-nodes-base.webhook';
+/** Webhook "Respond" settings under which the caller waits for the workflow (the default answers at once). */
+const WAITING_RESPONSE_MODES = new Set(['responseNode', 'lastNode']);
+
+/**
+ * Whether someone waits for this run's answer: n8n started it for a webhook call (mode "webhook", kept by the worker
+ * that runs it in queue mode), and a Webhook node before this one answers only when the workflow says so. A webhook
+ * that answered at once (such as the ClickBank Trigger) leaves nobody waiting. When the nodes before this one cannot
+ * be read, a webhook run counts as waiting: a slow answer is the worse mistake there.
+ */
+export function isLiveWebhookRun(
+	mode: string | undefined,
+	parents: readonly NodeTypeAndVersion[] | undefined,
+): boolean {
+	if (mode !== 'webhook') return false;
+	if (parents === undefined) return true;
+	return parents.some(
+		(node) =>
+			node.type === WEBHOOK_NODE_TYPE &&
+			!node.disabled &&
+			WAITING_RESPONSE_MODES.has(String(node.parameters?.responseMode ?? 'onReceived')),
+	);
+}
+
+export function budgetFor(choice: RetryTimeLimit, live: boolean): RetryBudget {
+	if (choice === 'short') return LIVE_BUDGET;
+	if (choice === 'long') return SCHEDULED_BUDGET;
+	return live ? LIVE_BUDGET : SCHEDULED_BUDGET;
+}
+
+/** The retry budget of this run, from the option and how n8n started the run. */
+export function retryBudgetOf(ctx: IExecuteFunctions, choice: RetryTimeLimit): RetryBudget {
+	if (choice !== 'auto') return budgetFor(choice, false);
+	let parents: NodeTypeAndVersion[] | undefined;
+	try {
+		parents = ctx.getParentNodes(ctx.getNode().name, { includeNodeParameters: true });
+	} catch {
+		parents = undefined;
+	}
+	return budgetFor(choice, isLiveWebhookRun(ctx.getMode(), parents));
+}
