@@ -49,6 +49,13 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 			};
 		}
 	}
+	if (failure.tokenRefreshFailed) {
+		return {
+			message: `Pinterest rejected the credential's refresh token: reconnect the credential (${what})`,
+			description:
+				'The access token had expired and Pinterest refused to renew it (the refresh token expired after 60 days unused, was revoked, or access was removed). Open the Pinterest Ads OAuth2 API credential and click Connect again.',
+		};
+	}
 	if (failure.statusCode === 401) {
 		return {
 			message: `Pinterest rejected the credential's token (${what})`,

@@ -20,6 +20,8 @@ export interface AttemptOutcome {
 	networkErrorCode?: string;
 	/** A 2xx whose body was not valid JSON (a cut-off transfer). */
 	malformedBody?: boolean;
+	/** n8n could not refresh the OAuth token after a 401: no request can succeed until the credential is reconnected. */
+	tokenRefreshFailed?: boolean;
 }
 
 export const RETRY_LIMITS = {

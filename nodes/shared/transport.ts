@@ -73,14 +73,28 @@ function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } 
 	}
 }
 
+/** The OAuth client's own error codes (@n8n/client-oauth2), thrown only by the token endpoint. */
+const TOKEN_ENDPOINT_ERROR_CODES = new Set(['EAUTH', 'ESTATUS']);
+
+/**
+ * Whether n8n failed to refresh the OAuth token after a 401: its "needs to be reconnected" error (the token endpoint
+ * said invalid_grant), or the OAuth client's error for any other refusal by the token endpoint.
+ */
+function isTokenRefreshFailure(err: { code?: string; message?: string; response?: unknown }) {
+	if (typeof err?.message === 'string' && /needs to be reconnected/i.test(err.message)) return true;
+	return TOKEN_ENDPOINT_ERROR_CODES.has(err?.code ?? '') && err?.response === undefined;
+}
+
 /** What a thrown request error says about the attempt, without its request options (they hold the token). */
 function describeError(error: unknown): AttemptOutcome & { requestId?: string; body?: unknown } {
-	const err = error as { cause?: unknown; code?: string; message?: string };
+	const err = error as { cause?: unknown; code?: string; message?: string; response?: unknown };
 	const cause = (err?.cause ?? err) as {
 		code?: string;
 		response?: { status: number; headers: Record<string, unknown>; data: unknown };
 	};
 	const response = cause?.response;
+	if (isTokenRefreshFailure(err) || isTokenRefreshFailure(cause as typeof err))
+		return { tokenRefreshFailed: true };
 	if (!response) {
 		return {
 			networkErrorCode: cause?.code ?? err?.code,

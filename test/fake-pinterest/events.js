@@ -98,4 +98,17 @@ function receiveEvents(state, adAccountId, events, { test, nowSeconds }) {
 	return { status: 200, body: summary };
 }
 
-module.exports = { receiveEvents, HASHED_FIELDS };
+/**
+ * An answer that disagrees with itself (faults.js `fewerResults`): the events were handled as usual, but the last
+ * `count` per-event results are missing from it, while the counts still say how many were received.
+ */
+function dropLastResults(body, count) {
+	if (!count) return body;
+	const summary = body.details ?? body;
+	const events = summary.events.slice(0, Math.max(0, summary.events.length - count));
+	return body.details
+		? { ...body, details: { ...summary, events } }
+		: { ...summary, events };
+}
+
+module.exports = { receiveEvents, dropLastResults, HASHED_FIELDS };

@@ -34,6 +34,15 @@ function handleOauthToken(state, req, rawBody, send, error, res) {
 	if (grant === 'authorization_code' && form.get('code') === 'code-1') {
 		return send(res, 200, { ...issueTokens(state), response_type: 'authorization_code' });
 	}
+	if (grant === 'refresh_token' && state.config.oauthErrorStyle === 'oauth2') {
+		// RFC 6749 §5.2 names the error; code and message keep the body a Pinterest Error.
+		return send(res, 400, {
+			code: 1,
+			message: 'Invalid grant.',
+			error: 'invalid_grant',
+			error_description: 'The refresh token is invalid, expired or revoked.',
+		});
+	}
 	return error(res, 400, 1, 'Invalid grant.');
 }
 

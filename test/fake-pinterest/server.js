@@ -5,7 +5,7 @@ const http = require('node:http');
 
 const { analyticsRows, daysBetween } = require('./analytics');
 const { buildDataset } = require('./dataset');
-const { receiveEvents } = require('./events');
+const { receiveEvents, dropLastResults } = require('./events');
 const limits = require('./limits');
 const { handleOauthToken } = require('./oauth');
 const { faultFor, applyFault } = require('./faults');
@@ -99,19 +99,43 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 	let baseUrl;
 	const todayUtc = () => state.config.todayUtc ?? new Date().toISOString().slice(0, 10);
 
+	/** A header given as null is left out (a 429 without rate-limit headers). */
 	function send(res, status, body, headers = {}) {
 		if (res.req?.resetAfterHandling) return res.req.socket.destroy();
 		state.ridCounter++;
-		res.writeHead(status, {
+		const all = {
 			'Content-Type': 'application/json',
 			'x-pinterest-rid': `fake-rid-${String(state.ridCounter).padStart(6, '0')}`,
 			'X-RateLimit-Limit': '1000',
 			'X-RateLimit-Remaining': '999',
 			'X-RateLimit-Reset': '60',
 			...headers,
-		});
+		};
+		const given = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== null));
 		const restated = restateSpend(state, res.req, body);
-		res.end(typeof restated === 'string' ? restated : JSON.stringify(restated));
+		const text = typeof restated === 'string' ? restated : JSON.stringify(restated);
+		if (res.req?.garbleAfterHandling) return garbleAnswer(res, status, given, text);
+		res.writeHead(status, given);
+		res.end(text);
+	}
+
+	/** The answer was computed (events recorded), then the transfer goes wrong (faults.js `recordThen…`). */
+	function garbleAnswer(res, status, headers, text) {
+		const kind = res.req.garbleAfterHandling;
+		const half = text.slice(0, Math.floor(text.length / 2));
+		if (res.req.headers['x-fake-garbled-by-proxy']) {
+			// Prism turns an unreadable answer into its own 500 and waits for ever on a broken transfer, so the
+			// contract proxy in front of it garbles the checked answer instead (test/harness/contractProxy.js).
+			res.writeHead(status, { ...headers, 'x-fake-garble': `${kind}:${Buffer.byteLength(half)}` });
+			return res.end(text);
+		}
+		if (kind === 'malformed') {
+			res.writeHead(status, headers);
+			return res.end(half);
+		}
+		// Cut off mid-body: the announced length never arrives, then the connection drops.
+		res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
+		res.write(half, () => setTimeout(() => res.req.socket.destroy(), 50));
 	}
 	const error = (res, status, code, message) => send(res, status, { code, message });
 
@@ -291,7 +315,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 					test: query.get('test') === 'true',
 					nowSeconds: Math.floor(Date.now() / 1000),
 				});
-				send(res, answer.status, answer.body);
+				send(res, answer.status, dropLastResults(answer.body, req.dropResults ?? 0));
 			},
 		],
 	];
@@ -348,6 +372,8 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 			return error(res, 400, 1, 'Body is not valid JSON.');
 		}
 		state.requests.push({
+			// When the request arrived (ms): the tests measure the waits between attempts with it.
+			at: Date.now(),
 			method: req.method,
 			path,
 			query: url.search.slice(1),

@@ -46,6 +46,23 @@ async function startPrism(upstreamUrl) {
 	return { port, child, killPrism };
 }
 
+/**
+ * An answer the fake asked to garble after Prism checked it whole (faults.js recordThenMalformed / recordThenCutOff):
+ * `malformed:<n>` sends its first n bytes as a complete answer, `cutOff:<n>` announces the whole length, sends n bytes
+ * and drops the connection.
+ */
+function sendGarbled(req, res, status, { 'transfer-encoding': _, ...headers }, garble, parts) {
+	const [kind, bytes] = garble.split(':');
+	const whole = Buffer.concat(parts);
+	const part = whole.subarray(0, Number(bytes));
+	if (kind === 'malformed') {
+		res.writeHead(status, { ...headers, 'content-length': String(part.length) });
+		return res.end(part);
+	}
+	res.writeHead(status, { ...headers, 'content-length': String(whole.length) });
+	res.write(part, () => setTimeout(() => req.socket.destroy(), 50));
+}
+
 function startRecorder(prismPort, violations) {
 	const server = http.createServer((req, res) => {
 		if (req.url.startsWith('/__contract/violations')) {
@@ -63,7 +80,8 @@ function startRecorder(prismPort, violations) {
 					port: prismPort,
 					method: req.method,
 					path: req.url,
-					headers: req.headers,
+					// The fake leaves garbled answers to this proxy (sendGarbled).
+					headers: { ...req.headers, 'x-fake-garbled-by-proxy': '1' },
 				},
 				(answer) => {
 					const parts = [];
@@ -81,6 +99,8 @@ function startRecorder(prismPort, violations) {
 								problem: JSON.parse(text),
 							});
 						}
+						const { 'x-fake-garble': garble, ...headers } = answer.headers;
+						if (garble) return sendGarbled(req, res, answer.statusCode, headers, garble, parts);
 						res.writeHead(answer.statusCode, answer.headers);
 						res.end(Buffer.concat(parts));
 					});
