@@ -106,9 +106,7 @@ function dropLastResults(body, count) {
 	if (!count) return body;
 	const summary = body.details ?? body;
 	const events = summary.events.slice(0, Math.max(0, summary.events.length - count));
-	return body.details
-		? { ...body, details: { ...summary, events } }
-		: { ...summary, events };
+	return body.details ? { ...body, details: { ...summary, events } } : { ...summary, events };
 }
 
 module.exports = { receiveEvents, dropLastResults, HASHED_FIELDS };
