@@ -101,6 +101,9 @@ function describeError(error: unknown): AttemptOutcome & { requestId?: string; b
 			message: cause?.code ? undefined : err?.message,
 		};
 	}
+	const requestId = response.headers?.['x-pinterest-rid'] as string | undefined;
+	// A success status in an error: the transfer broke off mid-body (Pinterest may have acted on the request).
+	if (response.status < 400) return { statusCode: response.status, malformedBody: true, requestId };
 	const parsed = parseBody(response.data);
 	const body = (parsed.ok ? parsed.value : undefined) as
 		| { code?: unknown; message?: unknown }
@@ -110,7 +113,7 @@ function describeError(error: unknown): AttemptOutcome & { requestId?: string; b
 		pinterestCode: typeof body?.code === 'number' ? body.code : undefined,
 		message: typeof body?.message === 'string' ? body.message : undefined,
 		rateLimitResetSeconds: headerNumber(response.headers, 'x-ratelimit-reset'),
-		requestId: response.headers?.['x-pinterest-rid'] as string | undefined,
+		requestId,
 		body,
 	};
 }
