@@ -12,8 +12,8 @@ const WAITING_RESPONSE_MODES = new Set(['responseNode', 'lastNode']);
 /**
  * Whether someone waits for this run's answer: n8n started it for a webhook call (mode "webhook", kept by the worker
  * that runs it in queue mode), and a Webhook node before this one answers only when the workflow says so. A webhook
- * that answered at once (such as the ClickBank Trigger) leaves nobody waiting. When the nodes before this one cannot
- * be read, a webhook run counts as waiting: a slow answer is the worse mistake there.
+ * that answered at once (such as the ClickBank Trigger) leaves nobody waiting. When the nodes before this one, or the
+ * Webhook node's setting, cannot be read, a webhook run counts as waiting: a slow answer is the worse mistake there.
  */
 export function isLiveWebhookRun(
 	mode: string | undefined,
@@ -25,7 +25,9 @@ export function isLiveWebhookRun(
 		(node) =>
 			node.type === WEBHOOK_NODE_TYPE &&
 			!node.disabled &&
-			WAITING_RESPONSE_MODES.has(String(node.parameters?.responseMode ?? 'onReceived')),
+			// An n8n that does not give parameters (older versions) leaves the Webhook's setting unknown.
+			(node.parameters === undefined ||
+				WAITING_RESPONSE_MODES.has(String(node.parameters.responseMode ?? 'onReceived'))),
 	);
 }
 

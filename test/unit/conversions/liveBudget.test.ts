@@ -47,8 +47,10 @@ describe('isLiveWebhookRun: does someone wait for this run to answer?', () => {
 		}
 	});
 
-	it('yes when the nodes before this one cannot be read: a slow answer is the worse mistake', () => {
+	it('yes when the nodes before this one or their settings cannot be read: a slow answer is the worse mistake', () => {
 		expect(isLiveWebhookRun('webhook', undefined)).toBe(true);
+		const { parameters, ...withoutParameters } = webhook('onReceived');
+		expect(isLiveWebhookRun('webhook', [withoutParameters, code])).toBe(true);
 	});
 });
 
