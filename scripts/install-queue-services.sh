@@ -11,7 +11,7 @@ compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(postgres
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then
-	echo "Queue mode needs ${missing[*]}: install them once with 'sudo apt-get install -y --no-install-recommends ${missing[*]}', then run again." >&2
+	echo "Queue mode needs ${missing[*]}: run 'sudo apt-get install -y --no-install-recommends ${missing[*]}' once, then run again." >&2
 	exit 1
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
