@@ -31,7 +31,7 @@ function postgresBinDir() {
 }
 
 const redisBin = () =>
-	['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => fs.existsSync(p));
+	fs.existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : undefined;
 
 /**
  * Installs redis-server and postgresql when one is missing (root only; otherwise one sentence on
