@@ -271,4 +271,19 @@ describe('buildCustomData', () => {
 		});
 		expect(customDataOf({ numItems: 2 })).toEqual({ num_items: 2 });
 	});
+
+	it('takes only ISO 4217 currencies, in any case', () => {
+		expect(customDataOf({ currency: ' gbp ' })).toEqual({ currency: 'GBP' });
+		expect(customDataOf({ currency: 'JPY' })).toEqual({ currency: 'JPY' });
+		for (const code of ['XYZ', 'usd1', 'DOL']) {
+			expect(problemsOf({ currency: code }).map((found) => found.field)).toEqual(['currency']);
+		}
+		expect(problemsOf({ currency: 'xyz' })).toEqual([
+			{
+				field: 'currency',
+				message: 'Currency XYZ is not an ISO 4217 currency code',
+				fix: 'Map the code of the currency the customer paid in, such as USD, EUR or GBP.',
+			},
+		]);
+	});
 });
