@@ -268,6 +268,7 @@ test('a selected ad account the login cannot read: error item with "continue", t
 		...expectedDailyRows(state, { adAccountId: US, level: 'adAccount', ...range }),
 		{
 			error: `This Pinterest login has no access to ad account ${EU} (read the ad account)`,
+			fix: expect.stringMatching(/^Check Business Access in Pinterest Business Manager: /),
 			adAccountId: EU,
 			adAccountName: null,
 		},

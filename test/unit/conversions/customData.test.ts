@@ -48,6 +48,8 @@ describe('amounts are sent as strings without float noise', () => {
 		['-5.00', 'Value must not be negative'],
 		[1e21, 'Value is too large to be an amount'],
 		[1e13, 'Value is too large to be an amount'],
+		['9'.repeat(400), 'Value is too large to be an amount'],
+		['-' + '9'.repeat(400), 'Value must not be negative'],
 	])('refuses %p', (value, message) => {
 		expect(problemsOf({ value }).map((found) => [found.field, found.message])).toEqual([
 			['value', message],
