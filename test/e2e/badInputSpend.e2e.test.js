@@ -149,7 +149,7 @@ const CASES = [
 		id: 'S17 ad account the login cannot see (403)',
 		item: { accounts: EU },
 		error: {
-			error: `This Pinterest login has no access to ad account ${EU} (read the ad account)`,
+			error: `This Pinterest login has no access to ad account ${EU} (read its name and currency)`,
 			fix: expect.stringMatching(
 				/^Check Business Access in Pinterest Business Manager: the user needs the Admin, Analyst or Campaign Manager role on this ad account/,
 			),
@@ -161,7 +161,7 @@ const CASES = [
 		id: 'S18 ad account that does not exist (404)',
 		item: { accounts: UNKNOWN },
 		error: {
-			error: `Pinterest could not find what was asked for (read the ad account ${UNKNOWN})`,
+			error: `Pinterest could not find what was asked for (read its name and currency for ad account ${UNKNOWN})`,
 			fix: expect.stringMatching(
 				/^Check the ad account ID: it must be the number shown in Ads Manager and belong to this login\./,
 			),
@@ -219,6 +219,8 @@ test('without "continue": the bad item fails the node with the message, the fix 
 		'Swap the two dates.',
 		1,
 	]);
+	const paths = (await ctx.fake.requests()).map((r) => r.path);
+	expect(paths).toContain(`/ad_accounts/${US}/analytics`);
 	expect(leaksIn(JSON.stringify(result.run), SECRETS)).toEqual([]);
 	// `n8n execute` reports a failed run with the error's stack (its own execute.js); the rest of
 	// the log has none, and no token anywhere.
