@@ -3,7 +3,6 @@
 
 /** Lines of a JavaScript stack trace ("    at fn (file:line)"), which a user must never see. */
 const STACK_LINE = /^\s+at .+[(:]/m;
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
