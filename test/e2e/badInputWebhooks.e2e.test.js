@@ -11,6 +11,9 @@ const { startN8nServer } = require('../../scripts/n8n-server');
 
 const ctx = e2eContext();
 freshPinterestForEachTest(ctx);
+afterEach(async () => {
+	expect((await ctx.fake.state()).privacyViolations).toEqual([]);
+});
 
 const POSTBACK_TEMPLATE = require('../../workflows/pinterest-purchase-postback.json');
 const CLICKBANK_TEMPLATE = require('../../workflows/clickbank-ins-to-pinterest.json');
