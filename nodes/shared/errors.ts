@@ -50,10 +50,11 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 		}
 	}
 	if (failure.tokenRefreshFailed) {
+		// n8n's or the token endpoint's wording is left out: it is about the token, and the fix is the same either way.
 		return {
-			message: `Pinterest rejected the credential's refresh token: reconnect the credential (${what})`,
+			message: `Reconnect the Pinterest credential: Pinterest refused to renew its access (${what})`,
 			description:
-				'The access token had expired and Pinterest refused to renew it (the refresh token expired after 60 days unused, was revoked, or access was removed). Open the Pinterest Ads OAuth2 API credential and click Connect again.',
+				'The access token expired and Pinterest refused the refresh token (invalid_grant): it was revoked, or was not used for 60 days. Open the Pinterest Ads OAuth2 API credential in n8n and click Reconnect to sign in to Pinterest again, then run the workflow again.',
 		};
 	}
 	if (failure.statusCode === 401) {

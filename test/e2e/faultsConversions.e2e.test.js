@@ -281,7 +281,7 @@ describe('credentials', () => {
 		async (_, oauthErrorStyle) => {
 			await ctx.cli.importCredentials(credentials(ctx.proxyUrl, { refreshToken: 'refresh-stale' }));
 			await ctx.fake.config({ oauthErrorStyle });
-			const message = `Pinterest rejected the credential's refresh token: reconnect the credential (send conversion events for ad account ${US})`;
+			const message = `Reconnect the Pinterest credential: Pinterest refused to renew its access (send conversion events for ad account ${US})`;
 
 			await ctx.fake.faults([{ kind: 'unauthorized', expireToken: true, pathPattern: '/events$' }]);
 			const failedRun = await send(ORDERS, { parameters: oauth });
@@ -291,7 +291,7 @@ describe('credentials', () => {
 				'POST /oauth/token',
 			]);
 			expect(failedRun.error.message).toBe(message);
-			expect(failedRun.error.description).toMatch(/click Connect again\./);
+			expect(failedRun.error.description).toMatch(/click Reconnect to sign in to Pinterest again/);
 
 			const continued = await send(ORDERS, { parameters: oauth, onError: 'continueRegularOutput' });
 			expectEachItemOnce(continued, { failed: IDS });
