@@ -141,9 +141,13 @@ function singleProcessTarget(which) {
 function queueModeTarget(workers) {
 	return async ({ fakeUrl }) => {
 		const { startQueueMode } = require(QUEUE_MODE_MODULE);
+		// The module gives each n8n process its own user folder, ports and database settings: only the
+		// owner is passed in, and the package this benchmark built (no second build).
 		const queue = await startQueueMode({
 			workers,
-			env: { ...n8nEnv(freshUserFolder()), ...ownerEnv() },
+			env: ownerEnv(),
+			packageFrom: freshUserFolder(),
+			skipBuild: true,
 		});
 		try {
 			const publicApi = await publicApiFor(queue.baseUrl);
@@ -277,9 +281,16 @@ function startFor(row) {
 }
 
 /** Measures every row in turn; a row that cannot run says why instead of stopping the others. */
-export async function runPostbackBench({ fake, resetFake, count, inFlight, log = () => {} }) {
+export async function runPostbackBench({
+	fake,
+	resetFake,
+	count,
+	inFlight,
+	onlyRows,
+	log = () => {},
+}) {
 	const rows = [];
-	for (const label of POSTBACK_ROWS) {
+	for (const label of POSTBACK_ROWS.filter((row) => !onlyRows || onlyRows.includes(row.key))) {
 		if (label.workers && !existsSync(QUEUE_MODE_MODULE)) {
 			rows.push({ label, ran: false, why: 'not run (queue mode module missing)' });
 			log(`${label.name}: not run (queue mode module missing)`);

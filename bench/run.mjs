@@ -484,6 +484,8 @@ if (runs.postbacks) {
 		resetFake,
 		count: postbackCount,
 		inFlight: POSTBACKS_IN_FLIGHT,
+		// Development only: BENCH_POSTBACK_ROWS=forwarder,queue1 measures those rows alone.
+		onlyRows: process.env.BENCH_POSTBACK_ROWS?.split(','),
 		log,
 	});
 	sections.postbacks = postbackSection(rows, {
@@ -509,6 +511,8 @@ ${Math.round(totalmem() / 2 ** 30)} GiB; n8n ${N8N_VERSION} on its own Node.js, 
 no contract proxy). "n8n run" is a whole \`n8n execute\` process (start-up included); "node" is the node's own
 execution time from the run data. The spend and conversion baselines are plain \`fetch\` loops in the benchmark
 process; the postback forwarder is a child process. Nodes run with their defaults unless a row says otherwise.
+\`BENCH_ONLY=spend|conversions|postbacks npm run bench\` measures one section again and keeps the others;
+\`BENCH_POSTBACKS=<n>\` fires fewer postbacks while developing (the numbers here use ${DEFAULT_POSTBACKS}).
 
 ${sections.spend}${sections.conversions}${sections.postbacks}${runTime}`;
 writeFileSync(join(repoRoot, 'BENCHMARKS.md'), report.trimEnd() + '\n');
