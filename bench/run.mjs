@@ -512,7 +512,7 @@ no contract proxy). "n8n run" is a whole \`n8n execute\` process (start-up inclu
 execution time from the run data. The spend and conversion baselines are plain \`fetch\` loops in the benchmark
 process; the postback forwarder is a child process. Nodes run with their defaults unless a row says otherwise.
 \`BENCH_ONLY=spend|conversions|postbacks npm run bench\` measures one section again and keeps the others;
-\`BENCH_POSTBACKS=<n>\` fires fewer postbacks while developing (the numbers here use ${DEFAULT_POSTBACKS}).
+\`BENCH_POSTBACKS=<n>\` fires fewer than the default ${DEFAULT_POSTBACKS} postbacks while developing.
 
 ${sections.spend}${sections.conversions}${sections.postbacks}${runTime}`;
 writeFileSync(join(repoRoot, 'BENCHMARKS.md'), report.trimEnd() + '\n');
