@@ -1,7 +1,10 @@
 // The live-postback section of BENCHMARKS.md: the table, and sentences computed from its numbers only.
 const ms = (value) => (value === undefined ? '' : `${Math.round(value)}`);
 const triple = (values) => (values ? values.map(ms).join(' / ') : 'n/a');
-const ratio = (a, b) => (a / b).toFixed(2);
+// Three significant digits: the ratios here span from thousandths to thousands.
+const ratio = (a, b) => String(Number((a / b).toPrecision(3)));
+/** Ratio of two latencies as the table shows them (whole milliseconds), so a reader can check it. */
+const msRatio = (a, b) => ratio(Math.round(a), Math.round(b));
 const statusList = (statuses) =>
 	Object.entries(statuses)
 		.map(([status, n]) => `${status === '0' ? 'no answer' : status}: ${n}`)
@@ -53,7 +56,7 @@ function conclusions(rows) {
 	const plain = by.forwarder;
 	if (n8n && plain) {
 		lines.push(
-			`Postback template in n8n vs the plain forwarder: ${ratio(n8n.perSecond, plain.perSecond)}× the postbacks per second; answer latency ${ratio(n8n.answerMs[0], plain.answerMs[0])}× at p50, ${ratio(n8n.answerMs[1], plain.answerMs[1])}× at p95 and ${ratio(n8n.answerMs[2], plain.answerMs[2])}× at p99; arrival at the fake ${ratio(n8n.arrivalMs[0], plain.arrivalMs[0])}× at p50 and ${ratio(n8n.arrivalMs[2], plain.arrivalMs[2])}× at p99; peak memory ${ratio(n8n.peakMiB, plain.peakMiB)}× (${n8n.peakMiB} vs ${plain.peakMiB} MiB).`,
+			`Postback template in n8n vs the plain forwarder: ${ratio(n8n.perSecond, plain.perSecond)}× the postbacks per second; answer latency ${msRatio(n8n.answerMs[0], plain.answerMs[0])}× at p50, ${msRatio(n8n.answerMs[1], plain.answerMs[1])}× at p95 and ${msRatio(n8n.answerMs[2], plain.answerMs[2])}× at p99; arrival at the fake ${msRatio(n8n.arrivalMs[0], plain.arrivalMs[0])}× at p50 and ${msRatio(n8n.arrivalMs[2], plain.arrivalMs[2])}× at p99; peak memory ${ratio(n8n.peakMiB, plain.peakMiB)}× (${n8n.peakMiB} vs ${plain.peakMiB} MiB).`,
 		);
 	}
 	if (n8n && by.empty) {
@@ -65,7 +68,7 @@ function conclusions(rows) {
 		const q = by[key];
 		if (q && n8n)
 			lines.push(
-				`${q.label.name} vs single process: ${ratio(q.perSecond, n8n.perSecond)}× the postbacks per second, answer p50 ${ratio(q.answerMs[0], n8n.answerMs[0])}× and p99 ${ratio(q.answerMs[2], n8n.answerMs[2])}×, peak memory of the n8n processes ${q.peakMiB} vs ${n8n.peakMiB} MiB.`,
+				`${q.label.name} vs single process: ${ratio(q.perSecond, n8n.perSecond)}× the postbacks per second, answer p50 ${msRatio(q.answerMs[0], n8n.answerMs[0])}× and p99 ${msRatio(q.answerMs[2], n8n.answerMs[2])}×, peak memory of the n8n processes ${q.peakMiB} vs ${n8n.peakMiB} MiB.`,
 			);
 	}
 	if (by.queue1 && by.queue2)
