@@ -44,8 +44,9 @@ async function waitUntilReady(url, child, timeoutMs) {
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited early with code ${child.exitCode}`);
 		try {
+			// n8n 1.x reports ready before its REST routes exist: wait for the public settings too.
 			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) return;
+			if (response.ok && (await fetch(`${url}/rest/settings`)).ok) return;
 		} catch {
 			// not listening yet
 		}

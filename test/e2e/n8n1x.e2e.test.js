@@ -3,6 +3,8 @@
 // ClickBank notification, against the same fake Pinterest API and contract proxy as the 2.41 tests.
 // The 1.x runtime is installed on first use, like the 2.41 one (scripts/n8n-runtime.js).
 const { createHash } = require('node:crypto');
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
 
 const { freePort } = require('../../scripts/free-port');
 const { installPackageInto } = require('../../scripts/install-package');
@@ -53,10 +55,25 @@ beforeEach(async () => {
 });
 noContractViolationsAfterEach(ctx);
 
-test('the runtime is n8n 1.x on Node 22', async () => {
+test('n8n 1.x on Node 22 loads every node of the package', async () => {
 	expect([runtime.N8N_VERSION, runtime.NODE_VERSION]).toEqual(['1.123.81', '22.23.3']);
 	const { stdout } = await cli.runOrThrow(['--version']);
 	expect(stdout.trim()).toBe('1.123.81');
+	const file = join(userFolder, 'nodes-1x.json');
+	await cli.runOrThrow(['export:nodes', `--output=${file}`]);
+	const ours = JSON.parse(readFileSync(file, 'utf8'))
+		.filter((node) => node.name.startsWith(`${PACKAGE}.`))
+		.map((node) => node.name)
+		.sort();
+	expect(ours).toEqual(
+		[
+			'clickBankTrigger',
+			'pinterestAdSpend',
+			'pinterestAdSpendTool',
+			'pinterestConversions',
+			'pinterestConversionsTool',
+		].map((name) => `${PACKAGE}.${name}`),
+	);
 });
 
 test('spend pull: every campaign row of the range, exact to the micro', async () => {
