@@ -11,12 +11,11 @@ const { installPackageInto } = require('../../scripts/install-package');
 const { runtime1x } = require('../../scripts/n8n-runtime');
 const { startN8nServer } = require('../../scripts/n8n-server');
 const { insBody, saleNotification } = require('../harness/clickbankIns');
-const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
+const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const {
 	PACKAGE,
 	adSpendNode,
 	conversionsNode,
-	credentials,
 	workflowId,
 	workflowWith,
 } = require('../harness/fixtures');
@@ -47,13 +46,8 @@ beforeAll(async () => {
 	cli = new N8nCli(userFolder, { runtime, brokerPort: await freePort() });
 }, INSTALL_TIMEOUT_MS);
 
-beforeEach(async () => {
-	await ctx.fake.reset();
-	await cli.importCredentials(credentials(ctx.proxyUrl));
-	await ctx.contractViolations({ clear: true });
-	await ctx.fake.clearRequests();
-});
-noContractViolationsAfterEach(ctx);
+freshPinterestForEachTest(ctx, { importCredentials: (list) => cli.importCredentials(list) });
+beforeEach(() => ctx.fake.clearRequests());
 
 test('n8n 1.x on Node 22 loads every node of the package', async () => {
 	expect([runtime.N8N_VERSION, runtime.NODE_VERSION]).toEqual(['1.123.81', '22.23.3']);
