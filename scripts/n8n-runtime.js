@@ -5,6 +5,10 @@
 // clone, and sqlite3, the one native module n8n needs without a prebuilt binary in its tarball,
 // is compiled from source (prebuilt binaries would be downloaded from outside the registry).
 //
+// A second pinned runtime, `runtime-1x/` (the newest n8n 1.x on Node 22), is installed the same way
+// into its own folder for the compatibility test: `createRuntime('runtime-1x')`. Everything below
+// works per runtime; the module's own exports are the default runtime's (runtime/, n8n 2.41).
+//
 // A runtime is only used after a probe under its own Node shows that n8n is there at the pinned
 // version, that its CLI answers and that sqlite3's native binding loads. The probe runs on every
 // use (about 0.15 s), so a cache broken by an interrupted install or a deleted file is repaired,
@@ -13,28 +17,18 @@ const { spawn, spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const { homedir } = require('node:os');
-const { join } = require('node:path');
+const { basename, join } = require('node:path');
 
-const lockDir = join(__dirname, '..', 'runtime');
-const lockText = fs.readFileSync(join(lockDir, 'package-lock.json'), 'utf8');
-const pinned = require('../runtime/package.json');
-
-const N8N_VERSION = pinned.dependencies.n8n;
 const nodePackage = `node-${process.platform}-${process.arch}`;
-const NODE_VERSION =
-	pinned.optionalDependencies[nodePackage] ?? Object.values(pinned.optionalDependencies)[0];
-/** What an install takes on disk (measured: 2.8 GB), with room for npm's temporary files. */
+/**
+ * What an install takes on disk (measured: 2.8 GB for 2.41, 1.9 GB for 1.123), with room for npm's
+ * temporary files.
+ */
 const REQUIRED_FREE_BYTES = 4 * 1024 ** 3;
 
 const cacheRoot =
 	process.env.N8N_PINTEREST_RUNTIME_DIR ??
 	join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'n8n-nodes-pinterest-ads');
-const lockHash = createHash('sha256').update(lockText).digest('hex').slice(0, 12);
-const runtimeDir = join(cacheRoot, `n8n-${N8N_VERSION}-node-${NODE_VERSION}-${lockHash}`);
-const modulesDir = join(runtimeDir, 'node_modules');
-const nodeHome = join(modulesDir, nodePackage);
-const nodeBin = join(nodeHome, 'bin', 'node');
-const n8nBin = join(modulesDir, 'n8n', 'bin', 'n8n');
 
 /** A failure the user can act on: `message` is one sentence with the fix, never a stack trace. */
 class RuntimeError extends Error {
@@ -79,59 +73,12 @@ function cleanEnv(extra = {}) {
 	return { ...env, ...extra };
 }
 
-/**
- * Under the runtime's Node: its version, n8n's version, whether sqlite3's binding loads, and
- * whether the n8n CLI answers `--version` (together about 0.15 s).
- */
-function probe(dir = runtimeDir) {
-	const bin = join(dir, 'node_modules', nodePackage, 'bin', 'node');
-	const broken = (problem, detail) => ({ ok: false, problem, detail });
-	if (!fs.existsSync(bin)) return broken('missing', 'Node 24 is not installed');
-	const script = `
-		const out = { node: process.version };
-		try { out.n8n = require(${JSON.stringify(join(dir, 'node_modules', 'n8n', 'package.json'))}).version; } catch {}
-		try { require(${JSON.stringify(join(dir, 'node_modules', 'sqlite3'))}); out.sqlite3 = 'ok'; }
-		catch (error) { out.sqlite3 = String(error.message).split('\\n')[0]; }
-		process.stdout.write(JSON.stringify(out));`;
-	const run = (args) =>
-		spawnSync(bin, args, { encoding: 'utf8', timeout: 30_000, env: cleanEnv() });
-	let found;
-	try {
-		found = JSON.parse(run(['-e', script]).stdout);
-	} catch {
-		return broken('missing', 'Node 24 does not run');
-	}
-	if (found.node !== `v${NODE_VERSION}`) {
-		return broken('missing', `Node ${found.node} found, ${NODE_VERSION} expected`);
-	}
-	if (found.n8n !== N8N_VERSION) {
-		return broken('missing', found.n8n ? `n8n ${found.n8n} found` : 'n8n is not installed');
-	}
-	if (found.sqlite3 !== 'ok') {
-		return broken('sqlite3', `sqlite3's native binding does not load (${found.sqlite3})`);
-	}
-	if (
-		run([join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), '--version']).stdout?.trim() !==
-		N8N_VERSION
-	) {
-		return broken('missing', 'the n8n CLI does not answer with its version');
-	}
-	return { ok: true };
-}
-
 function freeBytes(dir) {
 	let existing = dir;
 	while (!fs.existsSync(existing)) existing = join(existing, '..');
 	const stats = fs.statfsSync(existing);
 	return stats.bavail * stats.bsize;
 }
-
-const topLevelPackages = Object.keys(JSON.parse(lockText).packages).filter((key) =>
-	/^node_modules\/(@[^/]+\/)?[^/]+$/.test(key),
-);
-/** How many of the lockfile's top-level packages are unpacked (a progress figure, not exact). */
-const countUnpacked = (dir) =>
-	topLevelPackages.filter((key) => fs.existsSync(join(dir, key, 'package.json'))).length;
 
 /**
  * Runs npm with its output in the install log, and a progress line every 15 s while it runs.
@@ -181,127 +128,234 @@ function explainNpmFailure(doing, logFile) {
 	);
 }
 
-/** Compiles sqlite3 from source against the runtime's Node, install scripts explicitly on. */
-function buildSqlite3(dir, logFile, step = 'Building sqlite3 from source (about 1–2 minutes)') {
-	const home = join(dir, 'node_modules', nodePackage);
-	return runNpm(
-		{ step, doing: 'building sqlite3' },
-		[
-			'rebuild',
-			'sqlite3',
-			'--ignore-scripts=false',
-			'--build-from-source',
-			`--nodedir=${home}`,
-			'--foreground-scripts',
-		],
-		{ cwd: dir, logFile, env: cleanEnv({ PATH: `${join(home, 'bin')}:${process.env.PATH}` }) },
-	);
-}
-
-async function install(logFile) {
-	if (!pinned.optionalDependencies[nodePackage]) {
-		throw new RuntimeError(
-			`The local n8n runs on Linux (x64 or arm64); this is ${process.platform}-${process.arch}. ` +
-				'Use a Linux machine or container.',
-		);
-	}
-	const free = freeBytes(cacheRoot);
-	if (free < REQUIRED_FREE_BYTES) {
-		throw new RuntimeError(
-			`Not enough disk space to install n8n: about 4 GB is needed in ${cacheRoot}, ` +
-				`${(free / 1024 ** 3).toFixed(1)} GB is free. Free some space or set ` +
-				'N8N_PINTEREST_RUNTIME_DIR to a folder on a larger disk, then run again.',
-		);
-	}
-	// Installed beside its final place and renamed once it works: an interrupted install leaves
-	// at most a staging folder, which the next run removes.
-	const staging = `${runtimeDir}.staging-${process.pid}`;
-	fs.rmSync(staging, { recursive: true, force: true });
-	fs.mkdirSync(staging, { recursive: true });
-	fs.copyFileSync(join(lockDir, 'package.json'), join(staging, 'package.json'));
-	fs.copyFileSync(join(lockDir, 'package-lock.json'), join(staging, 'package-lock.json'));
-	const started = Date.now();
-	log(
-		`Installing n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${runtimeDir} ` +
-			'(once per machine; about 4 minutes, longer on a slow network):',
-	);
-	try {
-		await runNpm(
-			{
-				step: `[1/3] Installing n8n and Node ${NODE_VERSION} from the lockfile (${topLevelPackages.length} packages)`,
-				doing: 'installing n8n',
-			},
-			['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
-			{
-				cwd: staging,
-				logFile,
-				env: cleanEnv(),
-				progress: () => `${countUnpacked(staging)} of ${topLevelPackages.length} packages unpacked`,
-			},
-		);
-		await buildSqlite3(
-			staging,
-			logFile,
-			'[2/3] Building sqlite3 from source for Node 24 (about 1 minute)',
-		);
-		log('  [3/3] Checking that n8n answers and sqlite3 loads under Node 24…');
-		const found = probe(staging);
-		if (!found.ok) {
-			throw new RuntimeError(
-				`The installed n8n does not work: ${found.detail}. Details: ${logFile}`,
-			);
-		}
-		fs.rmSync(runtimeDir, { recursive: true, force: true });
-		fs.renameSync(staging, runtimeDir);
-	} finally {
-		fs.rmSync(staging, { recursive: true, force: true });
-	}
-	log(`n8n runtime ready in ${seconds(Date.now() - started)}.`);
-}
+const created = new Map();
 
 /**
- * Makes sure the runtime works, installing or repairing it as needed, and returns its paths.
- * Throws RuntimeError (one sentence with the fix) when it cannot.
+ * One pinned runtime: `lockFolder` is a folder of this repository holding its package.json
+ * (n8n in dependencies, the Node packages in optionalDependencies) and package-lock.json.
+ * It installs into its own folder under the cache, named by versions and lockfile hash.
  */
-async function ensureN8nRuntime() {
-	const found = probe();
-	if (found.ok) return runtimePaths();
-	fs.mkdirSync(cacheRoot, { recursive: true });
-	for (const name of fs.readdirSync(cacheRoot)) {
-		if (name.includes('.staging-'))
-			fs.rmSync(join(cacheRoot, name), { recursive: true, force: true });
+function createRuntime(lockFolder = 'runtime') {
+	if (created.has(lockFolder)) return created.get(lockFolder);
+	const lockDir = join(__dirname, '..', lockFolder);
+	const lockText = fs.readFileSync(join(lockDir, 'package-lock.json'), 'utf8');
+	const pinned = JSON.parse(fs.readFileSync(join(lockDir, 'package.json'), 'utf8'));
+
+	const N8N_VERSION = pinned.dependencies.n8n;
+	const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
+	const NODE_VERSION =
+		pinned.optionalDependencies[nodePackage] ?? Object.values(pinned.optionalDependencies)[0];
+	const nodeName = `Node ${NODE_VERSION.split('.')[0]}`;
+
+	const lockHash = createHash('sha256').update(lockText).digest('hex').slice(0, 12);
+	const runtimeDir = join(cacheRoot, `n8n-${N8N_VERSION}-node-${NODE_VERSION}-${lockHash}`);
+	const modulesDir = join(runtimeDir, 'node_modules');
+	const nodeBin = join(modulesDir, nodePackage, 'bin', 'node');
+	const n8nBin = join(modulesDir, 'n8n', 'bin', 'n8n');
+
+	/**
+	 * Under the runtime's Node: its version, n8n's version, whether sqlite3's binding loads, and
+	 * whether the n8n CLI answers `--version` (together about 0.15 s).
+	 */
+	function probe(dir = runtimeDir) {
+		const bin = join(dir, 'node_modules', nodePackage, 'bin', 'node');
+		const broken = (problem, detail) => ({ ok: false, problem, detail });
+		if (!fs.existsSync(bin)) return broken('missing', `${nodeName} is not installed`);
+		const script = `
+			const out = { node: process.version };
+			try { out.n8n = require(${JSON.stringify(join(dir, 'node_modules', 'n8n', 'package.json'))}).version; } catch {}
+			try { require(${JSON.stringify(join(dir, 'node_modules', 'sqlite3'))}); out.sqlite3 = 'ok'; }
+			catch (error) { out.sqlite3 = String(error.message).split('\\n')[0]; }
+			process.stdout.write(JSON.stringify(out));`;
+		const run = (args) =>
+			spawnSync(bin, args, { encoding: 'utf8', timeout: 30_000, env: cleanEnv() });
+		let found;
+		try {
+			found = JSON.parse(run(['-e', script]).stdout);
+		} catch {
+			return broken('missing', `${nodeName} does not run`);
+		}
+		if (found.node !== `v${NODE_VERSION}`) {
+			return broken('missing', `Node ${found.node} found, ${NODE_VERSION} expected`);
+		}
+		if (found.n8n !== N8N_VERSION) {
+			return broken('missing', found.n8n ? `n8n ${found.n8n} found` : 'n8n is not installed');
+		}
+		if (found.sqlite3 !== 'ok') {
+			return broken('sqlite3', `sqlite3's native binding does not load (${found.sqlite3})`);
+		}
+		if (
+			run([join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), '--version']).stdout?.trim() !==
+			N8N_VERSION
+		) {
+			return broken('missing', 'the n8n CLI does not answer with its version');
+		}
+		return { ok: true };
 	}
-	const logFile = join(cacheRoot, `install-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
-	if (fs.existsSync(runtimeDir) && found.problem === 'sqlite3') {
-		log(`The n8n runtime in ${runtimeDir} is broken: ${found.detail}. Repairing it:`);
-		await buildSqlite3(runtimeDir, logFile);
-		if (probe().ok) return runtimePaths();
-		log('Repair did not help; reinstalling the runtime.');
-	} else if (fs.existsSync(runtimeDir)) {
-		log(`The n8n runtime in ${runtimeDir} is incomplete (${found.detail}); reinstalling it.`);
+
+	const topLevelPackages = Object.keys(JSON.parse(lockText).packages).filter((key) =>
+		/^node_modules\/(@[^/]+\/)?[^/]+$/.test(key),
+	);
+	/** How many of the lockfile's top-level packages are unpacked (a progress figure, not exact). */
+	const countUnpacked = (dir) =>
+		topLevelPackages.filter((key) => fs.existsSync(join(dir, key, 'package.json'))).length;
+
+	/** Compiles sqlite3 from source against the runtime's Node, install scripts explicitly on. */
+	function buildSqlite3(dir, logFile, step = 'Building sqlite3 from source (about 1–2 minutes)') {
+		const home = join(dir, 'node_modules', nodePackage);
+		return runNpm(
+			{ step, doing: 'building sqlite3' },
+			[
+				'rebuild',
+				'sqlite3',
+				'--ignore-scripts=false',
+				'--build-from-source',
+				`--nodedir=${home}`,
+				'--foreground-scripts',
+			],
+			{
+				cwd: dir,
+				logFile,
+				// The flag alone is not enough for every npm: an inherited setting must not turn it off.
+				env: cleanEnv({
+					PATH: `${join(home, 'bin')}:${process.env.PATH}`,
+					npm_config_ignore_scripts: 'false',
+				}),
+			},
+		);
 	}
-	await install(logFile);
-	return runtimePaths();
+
+	async function install(logFile) {
+		if (!pinned.optionalDependencies[nodePackage]) {
+			throw new RuntimeError(
+				`The local n8n runs on Linux (x64 or arm64); this is ${process.platform}-${process.arch}. ` +
+					'Use a Linux machine or container.',
+			);
+		}
+		const free = freeBytes(cacheRoot);
+		if (free < REQUIRED_FREE_BYTES) {
+			throw new RuntimeError(
+				`Not enough disk space to install n8n: about 4 GB is needed in ${cacheRoot}, ` +
+					`${(free / 1024 ** 3).toFixed(1)} GB is free. Free some space or set ` +
+					'N8N_PINTEREST_RUNTIME_DIR to a folder on a larger disk, then run again.',
+			);
+		}
+		// Installed beside its final place and renamed once it works: an interrupted install leaves
+		// at most a staging folder, which the next run removes.
+		const staging = `${runtimeDir}.staging-${process.pid}`;
+		fs.rmSync(staging, { recursive: true, force: true });
+		fs.mkdirSync(staging, { recursive: true });
+		fs.copyFileSync(join(lockDir, 'package.json'), join(staging, 'package.json'));
+		fs.copyFileSync(join(lockDir, 'package-lock.json'), join(staging, 'package-lock.json'));
+		const started = Date.now();
+		log(
+			`Installing n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${runtimeDir} ` +
+				'(once per machine; about 4 minutes, longer on a slow network):',
+		);
+		try {
+			await runNpm(
+				{
+					step: `[1/3] Installing n8n and Node ${NODE_VERSION} from the lockfile (${topLevelPackages.length} packages)`,
+					doing: 'installing n8n',
+				},
+				['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=warn'],
+				{
+					cwd: staging,
+					logFile,
+					env: cleanEnv(),
+					progress: () =>
+						`${countUnpacked(staging)} of ${topLevelPackages.length} packages unpacked`,
+				},
+			);
+			await buildSqlite3(
+				staging,
+				logFile,
+				`[2/3] Building sqlite3 from source for ${nodeName} (about 1 minute)`,
+			);
+			log(`  [3/3] Checking that n8n answers and sqlite3 loads under ${nodeName}…`);
+			const found = probe(staging);
+			if (!found.ok) {
+				throw new RuntimeError(
+					`The installed n8n does not work: ${found.detail}. Details: ${logFile}`,
+				);
+			}
+			fs.rmSync(runtimeDir, { recursive: true, force: true });
+			fs.renameSync(staging, runtimeDir);
+		} finally {
+			fs.rmSync(staging, { recursive: true, force: true });
+		}
+		log(`n8n runtime ready in ${seconds(Date.now() - started)}.`);
+	}
+
+	/** The runtime's paths, for callers that ran ensureN8nRuntime() first. */
+	function runtimePaths() {
+		return { nodeBin, n8nBin, runtimeDir, modulesDir };
+	}
+
+	/**
+	 * Makes sure the runtime works, installing or repairing it as needed, and returns its paths.
+	 * Throws RuntimeError (one sentence with the fix) when it cannot.
+	 */
+	async function ensureN8nRuntime() {
+		const found = probe();
+		if (found.ok) return runtimePaths();
+		fs.mkdirSync(cacheRoot, { recursive: true });
+		// Only this runtime's own leftovers: another runtime may be installing beside it.
+		for (const name of fs.readdirSync(cacheRoot)) {
+			if (name.startsWith(`${basename(runtimeDir)}.staging-`))
+				fs.rmSync(join(cacheRoot, name), { recursive: true, force: true });
+		}
+		const logFile = join(
+			cacheRoot,
+			`install-${new Date().toISOString().replace(/[:.]/g, '-')}.log`,
+		);
+		if (fs.existsSync(runtimeDir) && found.problem === 'sqlite3') {
+			log(`The n8n runtime in ${runtimeDir} is broken: ${found.detail}. Repairing it:`);
+			await buildSqlite3(runtimeDir, logFile);
+			if (probe().ok) return runtimePaths();
+			log('Repair did not help; reinstalling the runtime.');
+		} else if (fs.existsSync(runtimeDir)) {
+			log(`The n8n runtime in ${runtimeDir} is incomplete (${found.detail}); reinstalling it.`);
+		}
+		await install(logFile);
+		return runtimePaths();
+	}
+
+	const runtime = {
+		lockFolder,
+		N8N_VERSION,
+		N8N_MAJOR,
+		NODE_VERSION,
+		ensureN8nRuntime,
+		runtimePaths,
+		probe,
+	};
+	created.set(lockFolder, runtime);
+	return runtime;
 }
 
-/** The runtime's paths, for callers that ran ensureN8nRuntime() first. */
-function runtimePaths() {
-	return { nodeBin, n8nBin, runtimeDir, modulesDir };
-}
+const defaultRuntime = createRuntime('runtime');
+/** The newest n8n 1.x, for the compatibility test (runtime-1x/). */
+const runtime1x = () => createRuntime('runtime-1x');
 
 module.exports = {
-	N8N_VERSION,
-	NODE_VERSION,
+	N8N_VERSION: defaultRuntime.N8N_VERSION,
+	NODE_VERSION: defaultRuntime.NODE_VERSION,
 	RuntimeError,
-	ensureN8nRuntime,
-	runtimePaths,
-	probe,
+	ensureN8nRuntime: defaultRuntime.ensureN8nRuntime,
+	runtimePaths: defaultRuntime.runtimePaths,
+	probe: defaultRuntime.probe,
 	cleanEnv,
+	createRuntime,
+	defaultRuntime,
+	runtime1x,
 };
 
 if (require.main === module) {
-	ensureN8nRuntime().then(
-		() => log(`n8n ${N8N_VERSION} runtime OK: ${runtimeDir}`),
+	// `node scripts/n8n-runtime.js [lock folder]`: the default runtime, or e.g. runtime-1x.
+	const runtime = createRuntime(process.argv[2] ?? 'runtime');
+	runtime.ensureN8nRuntime().then(
+		() => log(`n8n ${runtime.N8N_VERSION} runtime OK: ${runtime.runtimePaths().runtimeDir}`),
 		(error) => {
 			log(
 				error instanceof RuntimeError

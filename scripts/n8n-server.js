@@ -4,7 +4,7 @@
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 
-const { runtimePaths } = require('./n8n-runtime');
+const { defaultRuntime } = require('./n8n-runtime');
 const { freePort } = require('./free-port');
 
 /** The tests' owner: a throwaway instance, so a fixed password does no harm there. */
@@ -15,9 +15,21 @@ const TEST_OWNER = {
 	lastName: 'Owner',
 };
 
-function ownerEnv(owner) {
+/**
+ * The settings that differ between n8n majors, in one place (shared/reference/n8n-conventions.md
+ * §7, §7a): every environment given to an n8n includes these for its runtime.
+ */
+function versionEnv(runtime = defaultRuntime) {
+	if (runtime.N8N_MAJOR >= 2) {
+		// 2.x: the MCP registry module reaches out to the network; 1.x rejects the name as unknown.
+		return { N8N_DISABLED_MODULES: 'mcp-registry' };
+	}
+	return {};
+}
+
+function ownerEnv(owner, runtime) {
 	// bcryptjs ships inside n8n; the owner's password is given to n8n as a hash.
-	const bcrypt = require(join(runtimePaths().modulesDir, 'bcryptjs'));
+	const bcrypt = require(join(runtime.runtimePaths().modulesDir, 'bcryptjs'));
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: owner.email,
@@ -32,8 +44,9 @@ async function waitUntilReady(url, child, timeoutMs) {
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited early with code ${child.exitCode}`);
 		try {
+			// n8n 1.x reports ready before its REST routes exist: wait for the public settings too.
 			const response = await fetch(`${url}/healthz/readiness`);
-			if (response.ok) return;
+			if (response.ok && (await fetch(`${url}/rest/settings`)).ok) return;
 		} catch {
 			// not listening yet
 		}
@@ -44,9 +57,10 @@ async function waitUntilReady(url, child, timeoutMs) {
 
 /**
  * @param env the base environment for n8n (user folder, encryption key…), see test/harness/n8n.js
- * @param owner the owner account set from the environment and signed in; null leaves the owner
- *   to n8n's first-run setup and signs nobody in
+ * @param owner the owner account set from the environment (2.x) or through first-run setup (1.x)
+ *   and signed in; null leaves the owner to n8n's first-run setup and signs nobody in
  * @param host the name in the URLs n8n gives out; n8n listens on 127.0.0.1 whatever it is
+ * @param runtime which pinned n8n to run (scripts/n8n-runtime.js); `env` must be built for it
  * @returns {{ url, rest, asOwner, publicApi, stop, log, child }}
  */
 async function startN8nServer({
@@ -57,15 +71,18 @@ async function startN8nServer({
 	host = '127.0.0.1',
 	timeoutMs = 120_000,
 	inheritOutput = false,
+	runtime = defaultRuntime,
 }) {
-	const { nodeBin, n8nBin } = runtimePaths();
+	const { nodeBin, n8nBin } = runtime.runtimePaths();
 	port ??= await freePort();
 	brokerPort ??= await freePort();
 	const url = `http://${host}:${port}`;
+	// n8n 1.x has no N8N_INSTANCE_OWNER_* settings: there the owner goes through first-run setup.
+	const ownerFromEnv = runtime.N8N_MAJOR >= 2;
 	const child = spawn(nodeBin, [n8nBin, 'start'], {
 		env: {
 			...env,
-			...(owner ? ownerEnv(owner) : {}),
+			...(owner && ownerFromEnv ? ownerEnv(owner, runtime) : {}),
 			N8N_PORT: String(port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: host,
@@ -90,6 +107,7 @@ async function startN8nServer({
 
 	let cookie = '';
 	if (owner) {
+		if (!ownerFromEnv) await setUpOwnerOnce(owner);
 		const login = await call('/rest', 'POST', '/login', {
 			emailOrLdapLoginId: owner.email,
 			password: owner.password,
@@ -111,6 +129,17 @@ async function startN8nServer({
 			json = undefined;
 		}
 		return { status: response.status, body: json, text, headers: response.headers };
+	}
+	async function setUpOwnerOnce({ email, password, firstName, lastName }) {
+		const settings = await call('/rest', 'GET', '/settings');
+		if (!settings.body?.data?.userManagement?.showSetupOnFirstLoad) return;
+		const setup = await call('/rest', 'POST', '/owner/setup', {
+			email,
+			password,
+			firstName,
+			lastName,
+		});
+		if (setup.status !== 200) throw new Error(`owner setup failed: HTTP ${setup.status}`);
 	}
 	const rest = (method, path, body) => call('/rest', method, path, body, { Cookie: cookie });
 	/** Any path of the editor's server (e.g. /types/nodes.json), signed in as the owner. */
@@ -144,17 +173,17 @@ async function startN8nServer({
 }
 
 /** The environment of a local n8n for a person (`npm start`, screenshots): quiet and offline-safe. */
-function localN8nEnv(userFolder) {
+function localN8nEnv(userFolder, runtime = defaultRuntime) {
 	return {
-		PATH: `${join(runtimePaths().nodeBin, '..')}:${process.env.PATH}`,
+		PATH: `${join(runtime.runtimePaths().nodeBin, '..')}:${process.env.PATH}`,
 		HOME: process.env.HOME,
 		N8N_USER_FOLDER: userFolder,
 		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE ?? 'UTC',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		...versionEnv(runtime),
 	};
 }
 
-module.exports = { startN8nServer, localN8nEnv, TEST_OWNER };
+module.exports = { startN8nServer, localN8nEnv, versionEnv, TEST_OWNER };

@@ -56,6 +56,8 @@ function freshState(datasetOptions = {}) {
 		reports: new Map(),
 		failNextReports: [],
 		conversions: [],
+		// Every event received, duplicates included, with when its request arrived (benchmarks).
+		eventArrivals: [],
 		seenEventKeys: new Set(),
 		privacyViolations: [],
 		ridCounter: 0,
@@ -311,6 +313,8 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 						`data must hold 1 to ${limits.MAX_EVENTS_PER_REQUEST} events.`,
 					);
 				}
+				for (const event of events)
+					state.eventArrivals.push({ eventId: event?.event_id, receivedAtMs: req.receivedAtMs });
 				const answer = receiveEvents(state, id, events, {
 					test: query.get('test') === 'true',
 					nowSeconds: Math.floor(Date.now() / 1000),
@@ -427,9 +431,11 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 		let raw = '';
 		req.setEncoding('utf8');
 		req.on('data', (chunk) => (raw += chunk));
-		req.on('end', () =>
-			handle(req, res, raw).catch((e) => error(res, 500, 500, `fake crashed: ${e.stack}`)),
-		);
+		req.on('end', () => {
+			// When the whole request had arrived, before any configured latency.
+			req.receivedAtMs = performance.timeOrigin + performance.now();
+			handle(req, res, raw).catch((e) => error(res, 500, 500, `fake crashed: ${e.stack}`));
+		});
 	});
 	// The test harness and Prism reuse connections; idle ones stay open so that a test which blocks
 	// its event loop for a while never finds one closed under it (close() ends them all).

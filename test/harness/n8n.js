@@ -1,17 +1,18 @@
-// Drives a real n8n 2.41 (installed by scripts/n8n-runtime.js) from the tests: CLI commands for
+// Drives a real n8n (2.41 by default; any runtime of scripts/n8n-runtime.js) from the tests: CLI commands for
 // imports and manual executions, and a server with the public API for webhook and schedule runs.
 const { execFile } = require('node:child_process');
 const { mkdirSync, writeFileSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
-const { runtimePaths } = require('../../scripts/n8n-runtime');
+const { defaultRuntime } = require('../../scripts/n8n-runtime');
+const { versionEnv } = require('../../scripts/n8n-server');
 
 const ENCRYPTION_KEY = 'e2e-fixed-encryption-key-not-secret';
 
 /** Settings that keep n8n quiet and offline (shared/reference/n8n-conventions.md §6.3). */
-function n8nEnv(userFolder, extra = {}) {
-	const { nodeBin } = runtimePaths();
+function n8nEnv(userFolder, extra = {}, runtime = defaultRuntime) {
+	const { nodeBin } = runtime.runtimePaths();
 	// Each test run picks its own free ports (globalSetup.js), so runs side by side do not collide.
 	const { cliBrokerPort = 15679 } = JSON.parse(process.env.PINTEREST_E2E ?? '{}');
 	return {
@@ -27,7 +28,7 @@ function n8nEnv(userFolder, extra = {}) {
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_AI_ENABLED: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		...versionEnv(runtime),
 		N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort),
 		N8N_LOG_LEVEL: 'info',
 		DB_SQLITE_POOL_SIZE: '2',
@@ -36,20 +37,27 @@ function n8nEnv(userFolder, extra = {}) {
 }
 
 class N8nCli {
-	constructor(userFolder) {
+	constructor(userFolder, { runtime = defaultRuntime, brokerPort } = {}) {
 		this.userFolder = userFolder;
+		this.runtime = runtime;
+		// A CLI of another runtime may run beside the shared one: it gets its own broker port.
+		this.baseEnv = brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(brokerPort) } : {};
 		this.scratch = mkdtempSync(join(tmpdir(), 'n8n-e2e-files-'));
 		this.fileCounter = 0;
 	}
 
 	/** Runs `n8n <args>`; resolves { code, stdout, stderr } whatever the exit code. */
 	run(args, { env = {}, timeoutMs = 170_000 } = {}) {
-		const { nodeBin, n8nBin } = runtimePaths();
+		const { nodeBin, n8nBin } = this.runtime.runtimePaths();
 		return new Promise((resolve) => {
 			execFile(
 				nodeBin,
 				[n8nBin, ...args],
-				{ env: n8nEnv(this.userFolder, env), timeout: timeoutMs, maxBuffer: 512 * 1024 * 1024 },
+				{
+					env: n8nEnv(this.userFolder, { ...this.baseEnv, ...env }, this.runtime),
+					timeout: timeoutMs,
+					maxBuffer: 512 * 1024 * 1024,
+				},
 				(error, stdout, stderr) => resolve({ code: error ? (error.code ?? 1) : 0, stdout, stderr }),
 			);
 		});
