@@ -81,7 +81,14 @@ export async function getSpend(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const client = await PinterestClient.create(this, 'pinterestAdsOAuth2Api');
+	const client = await PinterestClient.create(this, 'pinterestAdsOAuth2Api', {
+		requestTimeoutMs: this.getNodeParameter('testRequestTimeoutMs', itemIndex, 0) as number,
+		reportPollMaxTotalWaitMs: this.getNodeParameter(
+			'testReportPollBudgetMs',
+			itemIndex,
+			0,
+		) as number,
+	});
 	const allAccounts = this.getNodeParameter('adAccountSelection', itemIndex) === 'all';
 	let request: SpendRequest;
 	let selectedIds: string[] = [];

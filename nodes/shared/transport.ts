@@ -5,11 +5,18 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl, type PinterestEnvironmentSettings } from './environment';
 import { toPinterestApiError, type CallContext, type FinalFailure } from './errors';
-import { decideRetry, mayHaveBeenRecorded, RETRY_LIMITS, type AttemptOutcome } from './retryPolicy';
+import {
+	cappedWaitMs,
+	decideRetry,
+	mayHaveBeenRecorded,
+	RETRY_LIMITS,
+	type AttemptOutcome,
+} from './retryPolicy';
+import { reportUrlProblem } from './reportUrl';
 import { parseJsonKeepingIds } from './safeJson';
 
 export type PinterestCredentialType = 'pinterestAdsOAuth2Api' | 'pinterestConversionsApi';
@@ -48,7 +55,24 @@ interface RawResponse {
 }
 
 /** Per-request timeout: a stalled socket must not hang a scheduled workflow. */
-const REQUEST_TIMEOUT_MS = 120_000;
+export const REQUEST_TIMEOUT_MS = 120_000;
+
+/**
+ * Shorter timings for the end-to-end fault tests, which cannot wait two minutes for a stalled socket or fifteen
+ * for a report that never finishes. Set through the spend node's hidden "testTimings" parameter (community nodes
+ * may not read environment variables); each can only shorten the default, never lengthen it.
+ */
+export interface TimingOverrides {
+	requestTimeoutMs?: number;
+	reportPollMaxTotalWaitMs?: number;
+}
+
+/** The shorter of a default and an override; a missing, non-positive or non-number override is ignored. */
+export function shorterOf(defaultMs: number, overrideMs: unknown): number {
+	return typeof overrideMs === 'number' && overrideMs > 0
+		? Math.min(defaultMs, overrideMs)
+		: defaultMs;
+}
 /** Pinterest's largest page (query_page_size maximum). */
 export const MAX_PAGE_SIZE = 250;
 
@@ -67,8 +91,23 @@ function parseBody(body: unknown): { ok: true; value: unknown } | { ok: false } 
 	}
 }
 
+/**
+ * Whether n8n failed to renew the OAuth token after a 401: on invalid_grant it throws its own "needs to be
+ * reconnected" error (failure cause credential-invalid); other token-endpoint refusals come from its OAuth client
+ * as EAUTH (an OAuth error code) or ESTATUS (an HTTP error without one), with no HTTP response attached.
+ */
+function isTokenRefreshFailure(error: unknown): boolean {
+	const err = error as { failure?: { cause?: unknown }; code?: unknown; status?: unknown };
+	if (err?.failure?.cause === 'credential-invalid') return true;
+	return err?.code === 'EAUTH' || (err?.code === 'ESTATUS' && typeof err?.status === 'number');
+}
+
 /** What a thrown request error says about the attempt, without its request options (they hold the token). */
-function describeError(error: unknown): AttemptOutcome & { requestId?: string; body?: unknown } {
+function describeError(
+	error: unknown,
+): AttemptOutcome & { requestId?: string; body?: unknown; tokenRefreshFailed?: boolean } {
+	// Its message is not kept: it may quote the token endpoint's answer.
+	if (isTokenRefreshFailure(error)) return { tokenRefreshFailed: true };
 	const err = error as { cause?: unknown; code?: string; message?: string };
 	const cause = (err?.cause ?? err) as {
 		code?: string;
@@ -111,14 +150,20 @@ export class PinterestClient {
 		private readonly ctx: PinterestContext,
 		private readonly credentialType: PinterestCredentialType,
 		readonly baseUrl: string,
+		readonly timings: TimingOverrides,
 	) {}
 
-	static async create(ctx: PinterestContext, credentialType: PinterestCredentialType) {
+	static async create(
+		ctx: PinterestContext,
+		credentialType: PinterestCredentialType,
+		timings: TimingOverrides = {},
+	) {
 		const settings = (await ctx.getCredentials(credentialType)) as PinterestEnvironmentSettings;
-		return new PinterestClient(ctx, credentialType, resolveBaseUrl(settings));
+		return new PinterestClient(ctx, credentialType, resolveBaseUrl(settings), timings);
 	}
 
 	async request<T>(call: PinterestCall): Promise<T> {
+		if (call.presignedUrl !== undefined) this.refuseUnsafeLink(call, call.presignedUrl);
 		let waitedMs = 0;
 		for (let attempt = 1; ; attempt++) {
 			if (this.waitBeforeNextMs > 0) {
@@ -172,7 +217,9 @@ export class PinterestClient {
 
 	private async attempt(
 		call: PinterestCall,
-	): Promise<{ value: unknown } | (AttemptOutcome & { requestId?: string })> {
+	): Promise<
+		{ value: unknown } | (AttemptOutcome & { requestId?: string; tokenRefreshFailed?: boolean })
+	> {
 		const options: IHttpRequestOptions = {
 			method: call.method,
 			url: call.presignedUrl ?? `${this.baseUrl}${call.path}`,
@@ -183,7 +230,7 @@ export class PinterestClient {
 			encoding: 'text',
 			json: false,
 			returnFullResponse: true,
-			timeout: REQUEST_TIMEOUT_MS,
+			timeout: shorterOf(REQUEST_TIMEOUT_MS, this.timings.requestTimeoutMs),
 		};
 		if (call.body !== undefined) {
 			options.body = JSON.stringify(call.body);
@@ -219,11 +266,30 @@ export class PinterestClient {
 		return { value: parsed.value };
 	}
 
+	/** A report link is fetched only from Pinterest's report storage (see reportUrl.ts); nothing is sent otherwise. */
+	private refuseUnsafeLink(call: PinterestCall, link: string) {
+		const problem = reportUrlProblem(link, this.baseUrl);
+		if (problem === undefined) return;
+		const account = call.adAccountId ? ` for ad account ${call.adAccountId}` : '';
+		const missing = call.missing
+			? `Missing: ${call.missing}${account}; no rows of this account are output. `
+			: '';
+		throw new NodeOperationError(
+			this.ctx.getNode(),
+			`Refused to ${call.label}${account}: ${problem}`,
+			{
+				description:
+					missing +
+					"Report files are downloaded only over https from Pinterest's report storage (pinterest-….s3.<region>.amazonaws.com), so a wrong link cannot make n8n fetch from another host; nothing was requested from it. If the credential's environment is Custom, the proxy must pass Pinterest's report links on unchanged. For ranges in the last 89 days, Strategy: Synchronous needs no report file.",
+			},
+		);
+	}
+
 	private noteRateLimit(headers: Record<string, unknown> | undefined) {
 		const remaining = headerNumber(headers, 'x-ratelimit-remaining');
 		const resetSeconds = headerNumber(headers, 'x-ratelimit-reset');
 		if (remaining === 0 && resetSeconds !== undefined) {
-			this.waitBeforeNextMs = resetSeconds * 1000;
+			this.waitBeforeNextMs = cappedWaitMs(resetSeconds);
 		}
 	}
 }

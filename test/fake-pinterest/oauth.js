@@ -34,7 +34,15 @@ function handleOauthToken(state, req, rawBody, send, error, res) {
 	if (grant === 'authorization_code' && form.get('code') === 'code-1') {
 		return send(res, 200, { ...issueTokens(state), response_type: 'authorization_code' });
 	}
-	return error(res, 400, 1, 'Invalid grant.');
+	// An unknown, rotated-away or revoked refresh token (or code). Pinterest's token endpoint is OAuth 2.0, whose
+	// RFC 6749 §5.2 answers 400 with `error: "invalid_grant"`; the spec types its errors as { code, message }. The
+	// answer carries both, so n8n's OAuth client and the contract check read it as they read Pinterest's.
+	return send(res, 400, {
+		code: 1,
+		message: 'Invalid grant.',
+		error: 'invalid_grant',
+		error_description: 'The refresh token is invalid, expired or revoked.',
+	});
 }
 
 module.exports = { handleOauthToken, CLIENT };

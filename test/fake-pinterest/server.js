@@ -102,14 +102,16 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 	function send(res, status, body, headers = {}) {
 		if (res.req?.resetAfterHandling) return res.req.socket.destroy();
 		state.ridCounter++;
-		res.writeHead(status, {
+		const all = {
 			'Content-Type': 'application/json',
 			'x-pinterest-rid': `fake-rid-${String(state.ridCounter).padStart(6, '0')}`,
 			'X-RateLimit-Limit': '1000',
 			'X-RateLimit-Remaining': '999',
 			'X-RateLimit-Reset': '60',
 			...headers,
-		});
+		};
+		// A header given as null is left out (a fault answering without rate-limit headers).
+		res.writeHead(status, Object.fromEntries(Object.entries(all).filter(([, v]) => v !== null)));
 		const restated = restateSpend(state, res.req, body);
 		res.end(typeof restated === 'string' ? restated : JSON.stringify(restated));
 	}
@@ -268,7 +270,8 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 					return send(res, 200, { report_status: report.outcome, url: null, size: null });
 				send(res, 200, {
 					report_status: 'FINISHED',
-					url: `${baseUrl}/__downloads/${query.get('token')}.json`,
+					// reportUrlBase: a test hands out a link to another host (that the node must refuse).
+					url: `${state.config.reportUrlBase ?? baseUrl}/__downloads/${query.get('token')}.json`,
 					size: 1,
 				});
 			},
