@@ -47,7 +47,12 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 				'The access token expired and Pinterest refused the refresh token (invalid_grant): it was revoked, or was not used for 60 days. Open the Pinterest Ads OAuth2 API credential in n8n and click Reconnect to sign in to Pinterest again, then run the workflow again.',
 		};
 	}
-	if (call.fileDownload && failure.statusCode !== undefined && failure.statusCode < 500) {
+	if (
+		call.fileDownload &&
+		failure.statusCode !== undefined &&
+		failure.statusCode >= 400 &&
+		failure.statusCode < 500
+	) {
 		return {
 			message: `Could not ${what}: the report link was refused (HTTP ${failure.statusCode})`,
 			description: `Pinterest's report links are valid for five minutes; this one was refused or had expired. Run the workflow again.${said}`,

@@ -120,6 +120,14 @@ function describeError(
 			message: cause?.code ? undefined : err?.message,
 		};
 	}
+	if (response.status < 300) {
+		// A 2xx whose body broke off (Content-Length not reached, connection dropped): a cut-off transfer.
+		return {
+			statusCode: response.status,
+			malformedBody: true,
+			requestId: response.headers?.['x-pinterest-rid'] as string | undefined,
+		};
+	}
 	const parsed = parseBody(response.data);
 	const body = (parsed.ok ? parsed.value : undefined) as
 		| { code?: unknown; message?: unknown }
@@ -272,7 +280,7 @@ export class PinterestClient {
 		if (problem === undefined) return;
 		const account = call.adAccountId ? ` for ad account ${call.adAccountId}` : '';
 		const missing = call.missing
-			? `Missing: ${call.missing}${account}; no rows of this account are output. `
+			? `Missing: ${call.missing}${call.adAccountId ? ` of ad account ${call.adAccountId}` : ''}; no rows of this account are output. `
 			: '';
 		throw new NodeOperationError(
 			this.ctx.getNode(),

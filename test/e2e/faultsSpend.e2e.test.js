@@ -177,9 +177,11 @@ describe('server errors', () => {
 			const run = await runSpend(campaignSpend());
 			const error = failedWith(run);
 			expect(error.message).toBe(
-				`Pinterest failed to get campaigns analytics for ad account ${US} (HTTP ${status}) after ${1 + LIMITS.maxRetries} attempts`,
+				`Pinterest is busy while trying to get campaigns analytics for ad account ${US}; gave up after ${1 + LIMITS.maxRetries} attempts`,
 			);
+			expect(error.description).toMatch(/^Run the workflow again after \S+ \(UTC\)\./);
 			expect(error.description).toContain(`Missing: ${SCOPE}`);
+			expect(error.httpCode).toBe(String(status));
 			expect(calls(run.requests)).toEqual(withRepeats(ANALYTICS, 1 + LIMITS.maxRetries));
 			const waits = retryWaits(run.result.stdout);
 			expect(waits.map((w) => w.attempt)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -218,11 +220,10 @@ describe('broken connections and answers', () => {
 		expect(waits[0].ms).toBeLessThanOrEqual(backoffBounds(0)[1]);
 	});
 
-	test.each([
-		['an answer cut off mid-body (Content-Length larger than sent)', 'truncated'],
-		['malformed JSON', 'malformed'],
-	])('%s: retried once, then every row', async (name, kind) => {
-		await ctx.fake.faults([{ kind, pathPattern: '/campaigns/analytics$' }]);
+	// A body cut off mid-way is tested on the report download, which goes straight to the fake: here the
+	// contract proxy would hold the broken answer until the request timeout instead of passing the break on.
+	test('malformed JSON in a 200 answer: retried once, then every row', async () => {
+		await ctx.fake.faults([{ kind: 'malformed', pathPattern: '/campaigns/analytics$' }]);
 		const run = await runSpend(campaignSpend());
 		expect(run.result.code).toBe(0);
 		await expectCompleteRows(run.rows);
@@ -299,7 +300,7 @@ describe('asynchronous reports', () => {
 			expect(error.message).toBe(
 				`Pinterest's spend report for ad account ${US} ended ${status}, then ${status}`,
 			);
-			expect(error.description).toContain('Missing: the ad account rows of');
+			expect(error.description).toContain(`Missing: ${SCOPE}`);
 			// Each report is polled twice: IN_PROGRESS, then its end.
 			expect(reportCalls(run.requests)).toEqual({ created: 2, polled: 4 });
 			expect((await ctx.fake.state()).downloads).toEqual([]);
@@ -314,7 +315,7 @@ describe('asynchronous reports', () => {
 		expect(error.message).toBe(
 			`Pinterest's spend report for ad account ${US} was still running after 7 seconds (3 checks)`,
 		);
-		expect(error.description).toContain('Missing: the ad account rows of');
+		expect(error.description).toContain(`Missing: ${SCOPE}`);
 		expect(reportCalls(run.requests)).toEqual({ created: 1, polled: 3 });
 		expect((await ctx.fake.state()).downloads).toEqual([]);
 	});
@@ -328,8 +329,11 @@ describe('asynchronous reports', () => {
 		expect(run.result.code).toBe(0);
 		await expectCompleteRows(run.rows);
 		const state = await ctx.fake.state();
-		// The account total's report, then the campaigns' (its first download failed).
-		expect(state.downloads).toEqual(['report-1', 'report-2', 'report-2']);
+		// The campaigns' report, downloaded twice; the account's total comes from the synchronous endpoint.
+		expect(state.downloads).toEqual(['report-1', 'report-1']);
+		expect(retryWaits(run.result.stdout).map((w) => [w.label, w.attempt, w.answer])).toEqual([
+			['download the spend report', 1, '200'],
+		]);
 	});
 
 	test('a report link to another host is refused before any request goes to it', async () => {
@@ -339,12 +343,11 @@ describe('asynchronous reports', () => {
 		await ctx.fake.config({ reportUrlBase: `http://0.0.0.0:${port}` });
 		const run = await runSpend(asyncSpend());
 		const error = failedWith(run);
+		expect(error.description).toContain(`Missing: ${SCOPE}`);
 		expect(error.message).toBe(
 			`Refused to download the spend report for ad account ${US}: the link is not https (http://0.0.0.0:${port})`,
 		);
-		expect(error.description).toMatch(
-			/^Missing: the ad account rows of .* nothing was requested from it/,
-		);
+		expect(error.description).toMatch(/nothing was requested from it/);
 		expect((await ctx.fake.state()).downloads).toEqual([]);
 		// The link did lead somewhere: the same request from here reaches the fake.
 		await fetch(`http://0.0.0.0:${port}/__downloads/report-1.json`);
