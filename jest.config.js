@@ -1,4 +1,4 @@
-/** Unit tests (pure TypeScript) and end-to-end tests (a real n8n against the fake Pinterest API). */
+/** Unit tests (pure TypeScript, and checks of repository files) and end-to-end tests (a real n8n against the fake Pinterest API). */
 module.exports = {
 	projects: [
 		{
@@ -6,7 +6,9 @@ module.exports = {
 			preset: 'ts-jest',
 			testEnvironment: 'node',
 			roots: ['<rootDir>/test/unit'],
-			testMatch: ['**/*.test.ts'],
+			// Tests of repository files (release workflows, package contents) are JavaScript: the node lint
+			// rules forbid file and process access in TypeScript.
+			testMatch: ['**/*.test.ts', '**/*.test.js'],
 			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
 		},
 		{

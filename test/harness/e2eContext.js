@@ -44,12 +44,16 @@ function e2eContext() {
 
 /**
  * Jest hooks for a test file: before each test a fresh fake (default data) and the test credentials
- * imported anew; after each, no contract violation may have been seen.
+ * imported anew (into the shared user folder's database, or by `importCredentials` elsewhere, e.g.
+ * queue mode's PostgreSQL); after each, no contract violation may have been seen.
  */
-function freshPinterestForEachTest(ctx) {
+function freshPinterestForEachTest(ctx, { importCredentials } = {}) {
 	beforeEach(async () => {
 		await ctx.fake.reset();
-		await ctx.cli.importCredentials(credentials(ctx.proxyUrl));
+		const testCredentials = credentials(ctx.proxyUrl);
+		await (importCredentials
+			? importCredentials(testCredentials)
+			: ctx.cli.importCredentials(testCredentials));
 		await ctx.contractViolations({ clear: true });
 	});
 	noContractViolationsAfterEach(ctx);
