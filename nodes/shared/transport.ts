@@ -59,8 +59,9 @@ export const REQUEST_TIMEOUT_MS = 120_000;
 
 /**
  * Shorter timings for the end-to-end fault tests, which cannot wait two minutes for a stalled socket or fifteen
- * for a report that never finishes. Set through the spend node's hidden "testTimings" parameter (community nodes
- * may not read environment variables); each can only shorten the default, never lengthen it.
+ * for a report that never finishes. Set through the spend node's hidden parameters testRequestTimeoutMs and
+ * testReportPollBudgetMs (community nodes may not read environment variables); each can only shorten the default,
+ * never lengthen it.
  */
 export interface TimingOverrides {
 	requestTimeoutMs?: number;
