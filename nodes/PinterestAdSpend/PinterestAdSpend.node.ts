@@ -59,8 +59,13 @@ export class PinterestAdSpend implements INodeType {
 				output.push(...(await getSpend.call(this, itemIndex)));
 			} catch (error) {
 				if (this.continueOnFail()) {
+					// The fix travels with the message: an error item is often all a scheduled run leaves.
+					const fix = (error as { description?: unknown }).description;
 					output.push({
-						json: { error: (error as Error).message },
+						json: {
+							error: (error as Error).message,
+							...(typeof fix === 'string' && fix !== '' ? { fix } : {}),
+						},
 						pairedItem: { item: itemIndex },
 					});
 					continue;

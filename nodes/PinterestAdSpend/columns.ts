@@ -1,3 +1,4 @@
+import { PINTEREST_SYNC_COLUMNS } from './columnCatalogue';
 import { SpendInputError } from './dates';
 
 /**
@@ -214,6 +215,32 @@ export function metricFieldName(column: string): string {
 
 const COLUMN_NAME = /^[A-Z][A-Z0-9_]*$/;
 
+/** Edits (insert, delete, replace one letter) from one name to another. */
+function editDistance(from: string, to: string): number {
+	let previous = Array.from({ length: to.length + 1 }, (_, index) => index);
+	for (let i = 1; i <= from.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= to.length; j++) {
+			const replace = previous[j - 1] + (from[i - 1] === to[j - 1] ? 0 : 1);
+			current.push(Math.min(replace, previous[j] + 1, current[j - 1] + 1));
+		}
+		previous = current;
+	}
+	return previous[to.length];
+}
+
+/** The known column closest to a misspelt one, when it is close enough to be a typo. */
+function nearestColumn(column: string): string | undefined {
+	let best: { name: string; distance: number } | undefined;
+	for (const name of PINTEREST_SYNC_COLUMNS) {
+		const distance = editDistance(column, name);
+		if (!best || distance < best.distance) best = { name, distance };
+	}
+	return best && best.distance <= Math.max(2, Math.floor(column.length / 5))
+		? best.name
+		: undefined;
+}
+
 /**
  * The "Additional Columns" text as Pinterest column names, checked before any call: each must look
  * like a column, and none may land on a field the node fills itself.
@@ -235,6 +262,13 @@ export function parseAdditionalColumns(text: string): string[] {
 			throw new SpendInputError(
 				`Additional Columns: ${column} would be output as "${field}", a field every row already has`,
 				`Remove ${column} from Additional Columns: "${field}" is filled by the node itself (turn on Include Names for names).`,
+			);
+		}
+		if (!PINTEREST_SYNC_COLUMNS.has(column)) {
+			const near = nearestColumn(column);
+			throw new SpendInputError(
+				`Additional Columns: ${column} is not a column Pinterest's analytics offer`,
+				`${near ? `Did you mean ${near}? ` : ''}Give column names as Pinterest spells them (the columns of its ad analytics reference), e.g. TOTAL_CONVERSIONS, CPC_IN_MICRO_DOLLAR.`,
 			);
 		}
 	}

@@ -32,7 +32,7 @@ export async function getAdAccount(client: PinterestClient, adAccountId: string)
 	return await client.request<AdAccount>({
 		method: 'GET',
 		path: `/ad_accounts/${encodeURIComponent(adAccountId)}`,
-		label: 'read the ad account',
+		label: 'read its name and currency',
 		adAccountId,
 	});
 }

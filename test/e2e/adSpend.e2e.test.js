@@ -267,7 +267,8 @@ test('a selected ad account the login cannot read: error item with "continue", t
 	expect(continued.rows).toEqual([
 		...expectedDailyRows(state, { adAccountId: US, level: 'adAccount', ...range }),
 		{
-			error: `This Pinterest login has no access to ad account ${EU} (read the ad account)`,
+			error: `This Pinterest login has no access to ad account ${EU} (read its name and currency)`,
+			fix: expect.stringMatching(/^Check Business Access in Pinterest Business Manager: /),
 			adAccountId: EU,
 			adAccountName: null,
 		},
@@ -278,7 +279,7 @@ test('a selected ad account the login cannot read: error item with "continue", t
 	expect(stopped.result.code).not.toBe(0);
 	const error = stopped.result.nodeError('Pinterest Ad Spend');
 	expect(error.message).toBe(
-		`This Pinterest login has no access to ad account ${EU} (read the ad account)`,
+		`This Pinterest login has no access to ad account ${EU} (read its name and currency)`,
 	);
 	expect(error.context.itemIndex).toBe(0);
 	expect(JSON.stringify(stopped.result.run)).not.toMatch(/access-1|Bearer/);

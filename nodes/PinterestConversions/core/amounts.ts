@@ -24,7 +24,9 @@ export function readAmount(value: unknown, field: string, label: string): Readin
 			: text !== undefined && PLAIN_DECIMAL.test(text)
 				? Number(text)
 				: NaN;
-	if (!Number.isFinite(amount)) {
+	// Text of more digits than a double holds reads as Infinity: too large, not "not a number".
+	const overflowingDigits = text !== undefined && Math.abs(amount) === Infinity;
+	if (!Number.isFinite(amount) && !overflowingDigits) {
 		const fix =
 			'Map a plain number such as 19.99: "." as decimal point, no currency symbol or thousands separator.';
 		return { problem: problem(field, `${label} is not a decimal number`, fix) };

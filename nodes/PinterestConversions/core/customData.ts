@@ -3,12 +3,34 @@ import { buildContents } from './contents';
 import { drop, problem, readText, readTextList, take, withoutEmpty, type Reading } from './read';
 import type { CustomDataInput, DroppedField, Failed, InputProblem, WireCustomData } from './types';
 
+/**
+ * The ISO 4217 codes in use, as the runtime's ICU data lists them; a three-letter text outside it (XYZ, a typo)
+ * would otherwise reach Pinterest and be refused there, or counted in the wrong currency.
+ */
+const listSupported = (Intl as { supportedValuesOf?: (key: 'currency') => string[] })
+	.supportedValuesOf;
+const ISO_CURRENCIES: ReadonlySet<string> | undefined =
+	typeof listSupported === 'function' ? new Set(listSupported('currency')) : undefined;
+
+function isIsoCurrency(code: string): boolean {
+	return ISO_CURRENCIES === undefined || ISO_CURRENCIES.has(code);
+}
+
 /** Spec `currency`: "The ISO-4217 currency code" (three letters; Pinterest defaults to the account currency). */
 function readCurrency(value: unknown): Reading<string> {
 	const reading = readText(value, 'currency', 'Currency');
 	if (reading.problem || reading.value === undefined) return reading;
 	const currency = reading.value.toUpperCase();
-	if (/^[A-Z]{3}$/.test(currency)) return { value: currency };
+	if (/^[A-Z]{3}$/.test(currency)) {
+		if (isIsoCurrency(currency)) return { value: currency };
+		return {
+			problem: problem(
+				'currency',
+				`Currency ${currency} is not an ISO 4217 currency code`,
+				'Map the code of the currency the customer paid in, such as USD, EUR or GBP.',
+			),
+		};
+	}
 	return {
 		problem: problem(
 			'currency',

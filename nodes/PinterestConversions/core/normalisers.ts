@@ -12,9 +12,14 @@ export interface Rejection {
 
 export type Normaliser = (text: string) => string | Rejection;
 
-/** "lowercase version of user's email addresses". The shape check catches a name or phone mapped by mistake. */
+/**
+ * "lowercase version of user's email addresses". The shape check catches a name or phone mapped by mistake. A mail
+ * header form ("Jane Doe <jane@example.com>") and a link ("mailto:jane@example.com") carry one address: only the
+ * address is hashed, since Pinterest matches on it alone.
+ */
 export function normaliseEmail(text: string): string | Rejection {
-	const email = text.toLowerCase();
+	const inAngles = /<([^<>\s]+)>$/.exec(text);
+	const email = (inAngles ? inAngles[1] : text).replace(/^mailto:/i, '').toLowerCase();
 	if (/^[^\s@]+@[^\s@]+$/.test(email)) return email;
 	return { rule: 'is not an email address', fix: 'Map the customer email (name@domain).' };
 }

@@ -48,6 +48,8 @@ describe('amounts are sent as strings without float noise', () => {
 		['-5.00', 'Value must not be negative'],
 		[1e21, 'Value is too large to be an amount'],
 		[1e13, 'Value is too large to be an amount'],
+		['9'.repeat(400), 'Value is too large to be an amount'],
+		['-' + '9'.repeat(400), 'Value must not be negative'],
 	])('refuses %p', (value, message) => {
 		expect(problemsOf({ value }).map((found) => [found.field, found.message])).toEqual([
 			['value', message],
@@ -270,5 +272,20 @@ describe('buildCustomData', () => {
 			content_ids: ['sku-1,sku-2'],
 		});
 		expect(customDataOf({ numItems: 2 })).toEqual({ num_items: 2 });
+	});
+
+	it('takes only ISO 4217 currencies, in any case', () => {
+		expect(customDataOf({ currency: ' gbp ' })).toEqual({ currency: 'GBP' });
+		expect(customDataOf({ currency: 'JPY' })).toEqual({ currency: 'JPY' });
+		for (const code of ['XYZ', 'usd1', 'DOL']) {
+			expect(problemsOf({ currency: code }).map((found) => found.field)).toEqual(['currency']);
+		}
+		expect(problemsOf({ currency: 'xyz' })).toEqual([
+			{
+				field: 'currency',
+				message: 'Currency XYZ is not an ISO 4217 currency code',
+				fix: 'Map the code of the currency the customer paid in, such as USD, EUR or GBP.',
+			},
+		]);
 	});
 });

@@ -245,5 +245,10 @@ describe('names, ids and emails', () => {
 	it('emails need an @ to catch a name or phone mapped by mistake', () => {
 		expect(normaliseEmail('Jane@Example.com')).toBe('jane@example.com');
 		expect(normaliseEmail('Jane Doe')).toEqual(rejected('is not an email address'));
+		expect(normaliseEmail('Jane Doe <Jane@Example.com>')).toBe('jane@example.com');
+		expect(normaliseEmail('MAILTO:Jane@Example.com')).toBe('jane@example.com');
+		expect(normaliseEmail('Jane Doe <jane@example.com> extra')).toEqual(
+			rejected('is not an email address'),
+		);
 	});
 });

@@ -34,6 +34,25 @@ describe('additional columns', () => {
 		);
 	});
 
+	it('refuses a well-formed name Pinterest does not have, suggesting the near one', () => {
+		expect(() => parseAdditionalColumns('TOTAL_CONVERSION')).toThrow(
+			"Additional Columns: TOTAL_CONVERSION is not a column Pinterest's analytics offer",
+		);
+		const fixOf = (text: string) => {
+			try {
+				parseAdditionalColumns(text);
+			} catch (error) {
+				return (error as { fix: string }).fix;
+			}
+			return 'accepted';
+		};
+		expect(fixOf('impression_1, total_conversion')).toMatch(/^Did you mean TOTAL_CONVERSIONS\? /);
+		expect(fixOf('SPEND_IN_EUROS')).toMatch(/^Give column names as Pinterest spells/);
+		for (const column of syncColumns.filter((name) => !/_ID$|_NAME$|^DATE$/.test(name))) {
+			expect(() => parseAdditionalColumns(column)).not.toThrow();
+		}
+	});
+
 	it('fetches the parts of a requested ratio, so merged rows can rebuild it', () => {
 		expect(columnsToFetch(['SPEND_IN_MICRO_DOLLAR', 'CPM_IN_MICRO_DOLLAR', 'CTR'])).toEqual([
 			'SPEND_IN_MICRO_DOLLAR',
