@@ -272,7 +272,7 @@ describe('token refresh', () => {
 		const run = await runSpend(campaignSpend());
 		const error = failedWith(run);
 		expect(error.message).toBe(
-			`Reconnect the Pinterest credential: Pinterest refused to renew its access (read the ad account for ad account ${US})`,
+			`Reconnect the Pinterest credential: Pinterest refused to renew its access (read its name and currency for ad account ${US})`,
 		);
 		expect(error.description).toMatch(
 			/^The access token expired and Pinterest refused the refresh token \(invalid_grant\)/,
