@@ -11,6 +11,7 @@ import {
 	LIVE_STATUSES,
 	MAX_IDS_PER_ANALYTICS_CALL,
 	NEVER_RAN_STATUSES,
+	rowsOf,
 	runReport,
 	type AnalyticsRow,
 	type Level,
@@ -65,25 +66,43 @@ export async function listLevel(
 	};
 }
 
-/** Runs a report; one that Pinterest could not build (FAILED, EXPIRED…) is requested once more. */
+/**
+ * Runs a report; one that Pinterest could not build (FAILED, EXPIRED…) is requested once more. One still running
+ * when polling stops is not: asking again would double a wait that already reached its bound.
+ */
 async function reportWithOneRetry(
 	ctx: IExecuteFunctions,
 	run: () => Promise<ReportOutcome>,
 	adAccountId: string,
+	scope: string,
 ): Promise<AnalyticsRow[]> {
+	const missing = `Missing: ${scope} of ad account ${adAccountId}; no rows of this account are output.`;
+	const stillRunning = (outcome: ReportOutcome) => {
+		if (!('stillRunning' in outcome)) return;
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Pinterest's spend report for ad account ${adAccountId} was still running after ${Math.round(outcome.waitedMs / 1000)} seconds (${outcome.polls} checks)`,
+			{
+				description: `${missing} Pinterest may be busy: run the workflow again later, or set Strategy to Synchronous for ranges in the last 89 days.`,
+			},
+		);
+	};
 	const first = await run();
 	if ('rows' in first) return first.rows;
+	stillRunning(first);
+	const firstStatus = 'failedStatus' in first ? first.failedStatus : '';
 	ctx.logger.warn(
-		`Pinterest Ad Spend: report for ad account ${adAccountId} ended ${first.failedStatus}; requesting it once more`,
+		`Pinterest Ad Spend: report for ad account ${adAccountId} ended ${firstStatus}; requesting it once more`,
 	);
 	const second = await run();
 	if ('rows' in second) return second.rows;
+	stillRunning(second);
+	const secondStatus = 'failedStatus' in second ? second.failedStatus : '';
 	throw new NodeOperationError(
 		ctx.getNode(),
-		`Pinterest's spend report for ad account ${adAccountId} ended ${first.failedStatus}, then ${second.failedStatus}`,
+		`Pinterest's spend report for ad account ${adAccountId} ended ${firstStatus}, then ${secondStatus}`,
 		{
-			description:
-				'Pinterest could not build the report. Run the workflow again later, or set Strategy to Synchronous for ranges in the last 89 days.',
+			description: `${missing} Pinterest could not build the report. Run the workflow again later, or set Strategy to Synchronous for ranges in the last 89 days.`,
 		},
 	);
 }
@@ -126,6 +145,7 @@ async function accountRows(
 				ctx,
 				async () => await runReport(client, adAccountId, 'adAccount', window, granularity, columns),
 				adAccountId,
+				rowsOf('adAccount', window),
 			)),
 		);
 	}
@@ -179,6 +199,7 @@ export async function fetchSpend(
 					ctx,
 					async () => await runReport(client, account.id, level, window, granularity, columns),
 					account.id,
+					rowsOf(level, window),
 				)),
 			);
 		}

@@ -189,4 +189,18 @@ export const getSpendFields: INodeProperties[] = [
 			},
 		],
 	},
+	// Hidden, for the end-to-end fault tests only (see TimingOverrides in shared/transport.ts): they can only
+	// shorten the request timeout and the report polling bound, never lengthen them. 0 keeps the default.
+	{
+		displayName: 'Test Request Timeout (Ms)',
+		name: 'testRequestTimeoutMs',
+		type: 'hidden',
+		default: 0,
+	},
+	{
+		displayName: 'Test Report Polling Budget (Ms)',
+		name: 'testReportPollBudgetMs',
+		type: 'hidden',
+		default: 0,
+	},
 ];

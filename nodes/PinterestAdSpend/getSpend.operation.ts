@@ -92,7 +92,16 @@ export async function getSpend(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const client = await PinterestClient.create(this, 'pinterestAdsOAuth2Api');
+	const client = await PinterestClient.create(this, 'pinterestAdsOAuth2Api', {
+		timings: {
+			requestTimeoutMs: this.getNodeParameter('testRequestTimeoutMs', itemIndex, 0) as number,
+			reportPollMaxTotalWaitMs: this.getNodeParameter(
+				'testReportPollBudgetMs',
+				itemIndex,
+				0,
+			) as number,
+		},
+	});
 	const allAccounts = this.getNodeParameter('adAccountSelection', itemIndex) === 'all';
 	let request: SpendRequest;
 	let selectedIds: string[] = [];

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import type { PinterestClient } from '../shared/transport';
+import { shorterOf, type PinterestClient } from '../shared/transport';
 
 export type Level = 'adAccount' | 'campaign' | 'adGroup' | 'ad';
 export type Granularity = 'TOTAL' | 'DAY' | 'HOUR' | 'WEEK' | 'MONTH';
@@ -59,6 +59,14 @@ export async function listEntities<T>(
 	});
 }
 
+/** "the campaign rows of 2026-11-20 to 2026-11-22": what the run lacks when a call for them fails. */
+export function rowsOf(level: Level, window: DateWindow) {
+	const name = { adAccount: 'ad account', campaign: 'campaign', adGroup: 'ad group', ad: 'ad' }[
+		level
+	];
+	return `the ${name} rows of ${window.startDate} to ${window.endDate}`;
+}
+
 /** Synchronous analytics for one window; `ids` at most 250 (none for the ad account level). */
 export async function fetchAnalytics(
 	client: PinterestClient,
@@ -85,6 +93,7 @@ export async function fetchAnalytics(
 		qs,
 		label: `get ${level === 'adAccount' ? 'ad account' : listPath!.replace('_', ' ')} analytics`,
 		adAccountId,
+		missing: rowsOf(level, window),
 	});
 	return Array.isArray(rows) ? rows : [];
 }
@@ -93,8 +102,14 @@ const FAILED_REPORT_STATUSES = ['FAILED', 'EXPIRED', 'CANCELLED', 'DOES_NOT_EXIS
 /** Poll waits: Pinterest gives no guidance; start at 1 s, double, cap at 30 s, give up after 15 min. */
 const REPORT_POLL = { firstWaitMs: 1000, maxWaitMs: 30_000, maxTotalWaitMs: 15 * 60 * 1000 };
 
-/** A report's rows, or the status it ended with when Pinterest could not build it. */
-export type ReportOutcome = { rows: AnalyticsRow[] } | { failedStatus: string };
+/**
+ * A report's rows, or the status it ended with when Pinterest could not build it, or that it was still running
+ * when polling stopped (after `polls` checks).
+ */
+export type ReportOutcome =
+	| { rows: AnalyticsRow[] }
+	| { failedStatus: string }
+	| { stillRunning: true; polls: number; waitedMs: number };
 
 /**
  * One asynchronous report: create, poll with backoff, download. The file is an object keyed by
@@ -124,14 +139,24 @@ export async function runReport(
 		},
 		label: 'create a spend report',
 		adAccountId,
+		missing: rowsOf(level, window),
 	});
+	const maxTotalWaitMs = shorterOf(
+		REPORT_POLL.maxTotalWaitMs,
+		client.timings.reportPollMaxTotalWaitMs,
+	);
 	let waitMs = REPORT_POLL.firstWaitMs;
+	let polls = 0;
+	let waitedMs = 0;
+	// The next wait is taken only while it keeps the total within the budget: polling is bounded.
 	for (
-		let waitedMs = 0;
-		waitedMs <= REPORT_POLL.maxTotalWaitMs;
-		waitedMs += waitMs, waitMs = Math.min(waitMs * 2, REPORT_POLL.maxWaitMs)
+		;
+		waitedMs + waitMs <= maxTotalWaitMs;
+		waitMs = Math.min(waitMs * 2, REPORT_POLL.maxWaitMs)
 	) {
 		await sleep(waitMs);
+		waitedMs += waitMs;
+		polls++;
 		// https://developers.pinterest.com/docs/api/v5/analytics-get_report
 		const report = await client.request<{ report_status: string; url?: string | null }>({
 			method: 'GET',
@@ -139,6 +164,7 @@ export async function runReport(
 			qs: { token: created.token },
 			label: 'check the spend report',
 			adAccountId,
+			missing: rowsOf(level, window),
 		});
 		if (report.report_status === 'FINISHED' && report.url) {
 			const file = await client.request<Record<string, AnalyticsRow[]>>({
@@ -147,6 +173,7 @@ export async function runReport(
 				presignedUrl: report.url,
 				label: 'download the spend report',
 				adAccountId,
+				missing: rowsOf(level, window),
 				fileDownload: true,
 			});
 			// The file is keyed by entity id; the keys are exact, unlike ids inside some rows.
@@ -161,5 +188,5 @@ export async function runReport(
 			return { failedStatus: report.report_status };
 		}
 	}
-	return { failedStatus: `still running after ${REPORT_POLL.maxTotalWaitMs / 60000} minutes` };
+	return { stillRunning: true, polls, waitedMs };
 }

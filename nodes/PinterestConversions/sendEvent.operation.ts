@@ -130,11 +130,9 @@ export async function sendEvents(this: IExecuteFunctions): Promise<INodeExecutio
 
 	const results = refusedResults(prepared, test);
 	if (prepared.pending.length > 0) {
-		const client = await PinterestClient.create(
-			this,
-			credentialType,
-			retryBudgetOf(this, options.retryTimeLimit ?? 'auto'),
-		);
+		const client = await PinterestClient.create(this, credentialType, {
+			budget: retryBudgetOf(this, options.retryTimeLimit ?? 'auto'),
+		});
 		const batches = groupIntoBatches(
 			prepared.pending,
 			test ? MAX_TEST_EVENTS_PER_REQUEST : undefined,

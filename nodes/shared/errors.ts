@@ -10,6 +10,8 @@ export interface CallContext {
 	adAccountId?: string;
 	/** A pre-signed file link: its 403/404 means the link expired, not that the account is closed. */
 	fileDownload?: boolean;
+	/** What the run lacks when this call fails, e.g. "the campaign rows of 2026-11-20 to 2026-11-22". */
+	missing?: string;
 }
 
 export interface FinalFailure extends AttemptOutcome {
@@ -20,6 +22,8 @@ export interface FinalFailure extends AttemptOutcome {
 	retryAfterMs?: number;
 	/** Set when a write Pinterest may have recorded was not sent again, since it would count twice. */
 	notRetriedMaybeRecorded?: boolean;
+	/** Set when n8n could not renew the OAuth access token (invalid_grant: refresh token expired or revoked). */
+	tokenRefreshFailed?: boolean;
 }
 
 // Error codes from the spec's examples and https://developers.pinterest.com/docs/reference/error-codes/
@@ -35,7 +39,20 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 	const account = call.adAccountId ? ` for ad account ${call.adAccountId}` : '';
 	const what = `${call.label}${account}`;
 	const said = failure.message ? ` Pinterest said: "${failure.message}".` : '';
-	if (call.fileDownload && failure.statusCode !== undefined && failure.statusCode < 500) {
+	if (failure.tokenRefreshFailed) {
+		// Pinterest's or n8n's wording is left out: it is about the token, and the fix is the same either way.
+		return {
+			message: `Reconnect the Pinterest credential: Pinterest refused to renew its access (${what})`,
+			description:
+				'The access token expired and Pinterest refused the refresh token (invalid_grant): it was revoked, or was not used for 60 days. Open the Pinterest Ads OAuth2 API credential in n8n and click Reconnect to sign in to Pinterest again, then run the workflow again.',
+		};
+	}
+	if (
+		call.fileDownload &&
+		failure.statusCode !== undefined &&
+		failure.statusCode >= 400 &&
+		failure.statusCode < 500
+	) {
 		return {
 			message: `Could not ${what}: the report link was refused (HTTP ${failure.statusCode})`,
 			description: `Pinterest's report links are valid for five minutes; this one was refused or had expired. Run the workflow again.${said}`,
@@ -48,14 +65,6 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 				description: `Reconnect the credential and approve every requested scope (ads:read, ads:write, user_accounts:read).${said}`,
 			};
 		}
-	}
-	if (failure.tokenRefreshFailed) {
-		// n8n's or the token endpoint's wording is left out: it is about the token, and the fix is the same either way.
-		return {
-			message: `Reconnect the Pinterest credential: Pinterest refused to renew its access (${what})`,
-			description:
-				'The access token expired and Pinterest refused the refresh token (invalid_grant): it was revoked, or was not used for 60 days. Open the Pinterest Ads OAuth2 API credential in n8n and click Reconnect to sign in to Pinterest again, then run the workflow again.',
-		};
 	}
 	if (failure.statusCode === 401) {
 		return {
@@ -130,6 +139,9 @@ export function toPinterestApiError(
 	nowMs: number,
 ): NodeApiError {
 	const { message, description } = explain(failure, call, nowMs);
+	const missing = call.missing
+		? ` Missing: ${call.missing}${call.adAccountId ? ` of ad account ${call.adAccountId}` : ''}; no rows of this account are output.`
+		: '';
 	const requestId = failure.requestId ? ` Pinterest request ID: ${failure.requestId}.` : '';
 	const body: JsonObject = {
 		httpCode: failure.statusCode ?? null,
@@ -142,7 +154,7 @@ export function toPinterestApiError(
 	};
 	return new NodeApiError(node, body, {
 		message,
-		description: `${description}${requestId}`,
+		description: `${description}${missing}${requestId}`,
 		httpCode: failure.statusCode !== undefined ? String(failure.statusCode) : undefined,
 	});
 }

@@ -74,6 +74,20 @@ export const LIVE_BUDGET: RetryBudget = {
 	minAttemptMs: 2000,
 };
 
+/**
+ * The longest wait a header (X-RateLimit-Reset) or message ("Retry after N seconds") is taken at: Pinterest's
+ * longest rate-limit window is a day. Applied before anything is computed from the number, so a huge or corrupt
+ * value (1e20 seconds) can neither overflow a Date nor keep a run asleep; the call then gives up at once, since
+ * a day is beyond RETRY_LIMITS.maxTotalWaitMs, and says to run again a day later.
+ */
+export const MAX_REQUESTED_WAIT_MS = 24 * 60 * 60 * 1000;
+
+/** Seconds asked for by Pinterest as milliseconds, within [0, MAX_REQUESTED_WAIT_MS]; NaN and negatives are 0. */
+export function cappedWaitMs(seconds: number): number {
+	if (!(seconds > 0)) return 0;
+	return Math.min(seconds * 1000, MAX_REQUESTED_WAIT_MS);
+}
+
 export const RATE_LIMIT_ERROR_CODE = 8;
 const TEMPORARY_ERROR_CODE = 12;
 const RETRY_AFTER_MESSAGE = /retry after (\d+) seconds?/i;
@@ -121,11 +135,11 @@ export function requestedWaitMs(
 		Math.min(budget.maxDelayMs, budget.baseDelayMs * 2 ** retriesSoFar) * (0.5 + jitter / 2);
 	if (isRateLimited(outcome)) {
 		return outcome.rateLimitResetSeconds !== undefined
-			? outcome.rateLimitResetSeconds * 1000 + Math.round(jitter * 250)
+			? cappedWaitMs(outcome.rateLimitResetSeconds) + Math.round(jitter * 250)
 			: backoffMs;
 	}
 	const retryAfter = outcome.message ? RETRY_AFTER_MESSAGE.exec(outcome.message) : null;
-	if (retryAfter) return Number(retryAfter[1]) * 1000;
+	if (retryAfter) return cappedWaitMs(Number(retryAfter[1]));
 	const transient =
 		(outcome.statusCode !== undefined && outcome.statusCode >= 500) ||
 		outcome.pinterestCode === TEMPORARY_ERROR_CODE ||

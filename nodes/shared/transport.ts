@@ -5,12 +5,13 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl, type PinterestEnvironmentSettings } from './environment';
 import { toPinterestApiError, type CallContext, type FinalFailure } from './errors';
 import {
 	attemptTimeoutMs,
+	cappedWaitMs,
 	decideRetry,
 	mayHaveBeenRecorded,
 	SCHEDULED_BUDGET,
@@ -18,6 +19,7 @@ import {
 	type AttemptOutcome,
 	type RetryBudget,
 } from './retryPolicy';
+import { reportUrlProblem } from './reportUrl';
 import { parseJsonKeepingIds } from './safeJson';
 
 export type PinterestCredentialType = 'pinterestAdsOAuth2Api' | 'pinterestConversionsApi';
@@ -53,6 +55,24 @@ interface RawResponse {
 	body: unknown;
 	headers: Record<string, unknown>;
 	statusCode: number;
+}
+
+/**
+ * Shorter timings for the end-to-end fault tests, which cannot wait two minutes for a stalled socket or fifteen
+ * for a report that never finishes. Set through the spend node's hidden parameters testRequestTimeoutMs and
+ * testReportPollBudgetMs (community nodes may not read environment variables); each can only shorten the default,
+ * never lengthen it.
+ */
+export interface TimingOverrides {
+	requestTimeoutMs?: number;
+	reportPollMaxTotalWaitMs?: number;
+}
+
+/** The shorter of a default and an override; a missing, non-positive or non-number override is ignored. */
+export function shorterOf(defaultMs: number, overrideMs: unknown): number {
+	return typeof overrideMs === 'number' && overrideMs > 0
+		? Math.min(defaultMs, overrideMs)
+		: defaultMs;
 }
 
 /** Pinterest's largest page (query_page_size maximum). */
@@ -135,19 +155,31 @@ export class PinterestClient {
 		private readonly credentialType: PinterestCredentialType,
 		readonly baseUrl: string,
 		private readonly budget: RetryBudget,
+		readonly timings: TimingOverrides,
 	) {}
 
-	/** @param budget how long each call may keep trying (retryPolicy.ts): short for a live webhook */
+	/**
+	 * @param options.budget how long each call may keep trying (retryPolicy.ts): short for a live webhook
+	 * @param options.timings shorter timings for the fault tests (see TimingOverrides)
+	 */
 	static async create(
 		ctx: PinterestContext,
 		credentialType: PinterestCredentialType,
-		budget: RetryBudget = SCHEDULED_BUDGET,
+		{ budget = SCHEDULED_BUDGET, timings = {} }: { budget?: RetryBudget; timings?: TimingOverrides } = {},
 	) {
 		const settings = (await ctx.getCredentials(credentialType)) as PinterestEnvironmentSettings;
-		return new PinterestClient(ctx, credentialType, resolveBaseUrl(settings), budget);
+		const requestTimeoutMs = shorterOf(budget.requestTimeoutMs, timings.requestTimeoutMs);
+		return new PinterestClient(
+			ctx,
+			credentialType,
+			resolveBaseUrl(settings),
+			{ ...budget, requestTimeoutMs },
+			timings,
+		);
 	}
 
 	async request<T>(call: PinterestCall): Promise<T> {
+		if (call.presignedUrl !== undefined) this.refuseUnsafeLink(call, call.presignedUrl);
 		const startedAt = Date.now();
 		let waitedMs = 0;
 		const spentMs = () => (this.budget.countsAttemptTime ? Date.now() - startedAt : waitedMs);
@@ -261,11 +293,30 @@ export class PinterestClient {
 		return { value: parsed.value };
 	}
 
+	/** A report link is fetched only from Pinterest's report storage (see reportUrl.ts); nothing is sent otherwise. */
+	private refuseUnsafeLink(call: PinterestCall, link: string) {
+		const problem = reportUrlProblem(link, this.baseUrl);
+		if (problem === undefined) return;
+		const account = call.adAccountId ? ` for ad account ${call.adAccountId}` : '';
+		const missing = call.missing
+			? `Missing: ${call.missing}${call.adAccountId ? ` of ad account ${call.adAccountId}` : ''}; no rows of this account are output. `
+			: '';
+		throw new NodeOperationError(
+			this.ctx.getNode(),
+			`Refused to ${call.label}${account}: ${problem}`,
+			{
+				description:
+					missing +
+					"Report files are downloaded only over https from Pinterest's report storage (pinterest-….s3.<region>.amazonaws.com), so a wrong link cannot make n8n fetch from another host; nothing was requested from it. If the credential's environment is Custom, the proxy must pass Pinterest's report links on unchanged. For ranges in the last 89 days, Strategy: Synchronous needs no report file.",
+			},
+		);
+	}
+
 	private noteRateLimit(headers: Record<string, unknown> | undefined) {
 		const remaining = headerNumber(headers, 'x-ratelimit-remaining');
 		const resetSeconds = headerNumber(headers, 'x-ratelimit-reset');
 		if (remaining === 0 && resetSeconds !== undefined) {
-			this.waitBeforeNextMs = resetSeconds * 1000;
+			this.waitBeforeNextMs = cappedWaitMs(resetSeconds);
 		}
 	}
 }

@@ -1,4 +1,11 @@
 // Injected faults: each rule answers the next `times` matching requests instead of the fake.
+
+/** Header values of null are left out of the answer (see send in server.js). */
+const NO_RATE_LIMIT_HEADERS = {
+	'X-RateLimit-Limit': null,
+	'X-RateLimit-Remaining': null,
+	'X-RateLimit-Reset': null,
+};
 function faultFor(state, method, path) {
 	const rule = state.faults.find(
 		(r) =>
@@ -28,6 +35,39 @@ async function applyFault(rule, state, req, res, send, error) {
 				},
 			);
 			return true;
+		case 'rateLimitNoHeaders':
+			// A 429 with no X-RateLimit-* headers at all (a proxy or gateway in front of Pinterest may drop them).
+			send(
+				res,
+				429,
+				{ code: 8, message: 'This request exceeded a rate limit.' },
+				NO_RATE_LIMIT_HEADERS,
+			);
+			return true;
+		case 'rateLimitCode8':
+			// Pinterest's rate-limit code in the body of another status, without rate-limit headers.
+			send(
+				res,
+				rule.status ?? 400,
+				{ code: 8, message: 'This request exceeded a rate limit.' },
+				NO_RATE_LIMIT_HEADERS,
+			);
+			return true;
+		case 'stall':
+			// Accepts the request and never answers; the socket is dropped after `stallMs` so nothing leaks.
+			setTimeout(() => req.socket.destroy(), rule.stallMs ?? 30_000).unref();
+			return true;
+		case 'truncated': {
+			// Promises a longer body than it sends, then drops the connection mid-body.
+			const partial = '{"items": [{"id": "1';
+			res.writeHead(200, {
+				'Content-Type': 'application/json',
+				'Content-Length': String(Buffer.byteLength(partial) + 1000),
+			});
+			res.write(partial);
+			setTimeout(() => req.socket.destroy(), 50).unref();
+			return true;
+		}
 		case 'retryAfter400':
 			error(
 				res,

@@ -120,3 +120,38 @@ describe('toPinterestApiError', () => {
 		expect(JSON.stringify(error)).not.toMatch(/Bearer|authorization/i);
 	});
 });
+
+describe('toPinterestApiError: a refused token refresh and the rows a failure leaves missing', () => {
+	it('a refused refresh (invalid_grant) asks to reconnect the credential, whatever else was known', () => {
+		expect(explain({ tokenRefreshFailed: true, requestId: undefined })).toEqual({
+			message:
+				'Reconnect the Pinterest credential: Pinterest refused to renew its access (list campaigns for ad account 549755885175)',
+			description:
+				'The access token expired and Pinterest refused the refresh token (invalid_grant): it was revoked, or was not used for 60 days. Open the Pinterest Ads OAuth2 API credential in n8n and click Reconnect to sign in to Pinterest again, then run the workflow again.',
+			httpCode: null,
+		});
+	});
+
+	it('names the rows the failed call leaves missing, after the fix and before the request id', () => {
+		const error = toPinterestApiError(
+			node,
+			{ attempts: 7, statusCode: 502, requestId: 'rid-9' },
+			{
+				label: 'get campaigns analytics',
+				adAccountId: '549755885175',
+				missing: 'the campaign rows of 2026-01-01 to 2026-01-03',
+			},
+			NOW_MS,
+		);
+		expect([error.message, error.description]).toEqual([
+			'Pinterest failed to get campaigns analytics for ad account 549755885175 (HTTP 502) after 7 attempts',
+			"This is on Pinterest's side; run the workflow again later. Missing: the campaign rows of 2026-01-01 to 2026-01-03 of ad account 549755885175; no rows of this account are output. Pinterest request ID: rid-9.",
+		]);
+	});
+
+	it('a rate-limit wait capped at a day gives a valid retry time', () => {
+		expect(explain({ statusCode: 429, retryAfterMs: 86_400_000 }).description).toBe(
+			'Run the workflow again after 2026-01-03T03:04:05.000Z (UTC). Spread schedules of workflows that use the same Pinterest login. Pinterest request ID: rid-1.',
+		);
+	});
+});

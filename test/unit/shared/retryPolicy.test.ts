@@ -1,4 +1,10 @@
-import { decideRetry, mayHaveBeenRecorded, RETRY_LIMITS } from '../../../nodes/shared/retryPolicy';
+import {
+	cappedWaitMs,
+	decideRetry,
+	mayHaveBeenRecorded,
+	MAX_REQUESTED_WAIT_MS,
+	RETRY_LIMITS,
+} from '../../../nodes/shared/retryPolicy';
 
 describe('decideRetry', () => {
 	it('waits for the rate-limit window named by X-RateLimit-Reset on HTTP 429', () => {
@@ -111,5 +117,46 @@ describe('mayHaveBeenRecorded: whether sending a write again could count it twic
 		[{ networkErrorCode: undefined, message: 'socket hang up' }, true],
 	])('%p → %p', (outcome, expected) => {
 		expect(mayHaveBeenRecorded(outcome)).toBe(expected);
+	});
+});
+
+describe('waits Pinterest asks for are capped before any time is computed from them', () => {
+	it('cappedWaitMs: seconds to milliseconds, within one day, NaN and negatives as 0', () => {
+		expect(MAX_REQUESTED_WAIT_MS).toBe(86_400_000);
+		expect(cappedWaitMs(3)).toBe(3000);
+		expect(cappedWaitMs(0.25)).toBe(250);
+		expect(cappedWaitMs(86_400)).toBe(86_400_000);
+		expect(cappedWaitMs(86_401)).toBe(86_400_000);
+		expect(cappedWaitMs(1e20)).toBe(86_400_000);
+		expect(cappedWaitMs(Number.MAX_VALUE)).toBe(86_400_000);
+		expect(cappedWaitMs(Infinity)).toBe(86_400_000);
+		expect(cappedWaitMs(-5)).toBe(0);
+		expect(cappedWaitMs(Number.NaN)).toBe(0);
+	});
+
+	it('a huge X-RateLimit-Reset gives up at once with a one-day wait that is a valid date', () => {
+		const decision = decideRetry({ statusCode: 429, rateLimitResetSeconds: 1e20 }, 0, 0, 0);
+		expect(decision).toEqual({ retry: false, budgetExhausted: true, suggestedWaitMs: 86_400_000 });
+		const nowMs = Date.UTC(2026, 10, 26, 12, 0, 0);
+		const waitMs = (decision as { suggestedWaitMs: number }).suggestedWaitMs;
+		expect(new Date(nowMs + waitMs).toISOString()).toBe('2026-11-27T12:00:00.000Z');
+	});
+
+	it('a huge "Retry after N seconds" is capped the same way', () => {
+		expect(
+			decideRetry(
+				{ statusCode: 400, message: 'Retry after 99999999999999999999999 seconds.' },
+				0,
+				0,
+				0.5,
+			),
+		).toEqual({ retry: false, budgetExhausted: true, suggestedWaitMs: 86_400_000 });
+	});
+
+	it('a negative reset is no wait beyond the jitter', () => {
+		expect(decideRetry({ statusCode: 429, rateLimitResetSeconds: -30 }, 0, 0, 0.999)).toEqual({
+			retry: true,
+			waitMs: 250,
+		});
 	});
 });
