@@ -165,7 +165,10 @@ export class PinterestClient {
 	static async create(
 		ctx: PinterestContext,
 		credentialType: PinterestCredentialType,
-		{ budget = SCHEDULED_BUDGET, timings = {} }: { budget?: RetryBudget; timings?: TimingOverrides } = {},
+		{
+			budget = SCHEDULED_BUDGET,
+			timings = {},
+		}: { budget?: RetryBudget; timings?: TimingOverrides } = {},
 	) {
 		const settings = (await ctx.getCredentials(credentialType)) as PinterestEnvironmentSettings;
 		const requestTimeoutMs = shorterOf(budget.requestTimeoutMs, timings.requestTimeoutMs);
