@@ -1,4 +1,4 @@
-// The package in a real n8n 2.41: both credentials load, calls go through each credential to the
+// The package in a real n8n 2.41: its credentials and nodes load, calls go through each credential to the
 // fake Pinterest API (checked against Pinterest's OpenAPI description), and an expired access
 // token is refreshed once and the rotated tokens are stored.
 const { e2eContext } = require('../harness/e2eContext');
@@ -28,26 +28,32 @@ afterEach(async () => {
 	expect(await ctx.contractViolations({ clear: true })).toEqual([]);
 });
 
-test('n8n loads both credential types and the nodes of the package', async () => {
+test('n8n loads exactly the three credential types and three nodes of the package', async () => {
 	const server = await startN8nServer({
 		env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder),
 	});
 	try {
 		const credentialTypes = (await server.asOwner('/types/credentials.json')).body;
+		// Credential type names carry no package prefix; n8n itself ships none starting with these words.
 		const ours = credentialTypes
-			.filter((type) => type.name.startsWith('pinterest'))
+			.filter((type) => /^(pinterest|clickBank)/.test(type.name))
 			.map((type) => [type.name, type.displayName]);
 		expect(ours.sort()).toEqual([
+			['clickBankInsApi', 'ClickBank INS API'],
 			['pinterestAdsOAuth2Api', 'Pinterest Ads OAuth2 API'],
 			['pinterestConversionsApi', 'Pinterest Conversions API'],
 		]);
 		const nodeTypes = (await server.asOwner('/types/nodes.json')).body;
 		expect(
 			nodeTypes
-				.map((type) => type.name)
-				.filter((name) => name.startsWith('n8n-nodes-pinterest-ads.'))
+				.filter((type) => type.name.startsWith('n8n-nodes-pinterest-ads.'))
+				.map((type) => [type.name, type.displayName, type.version])
 				.sort(),
-		).toEqual(expect.arrayContaining(['n8n-nodes-pinterest-ads.pinterestAdSpend']));
+		).toEqual([
+			['n8n-nodes-pinterest-ads.clickBankTrigger', 'ClickBank Trigger', 1],
+			['n8n-nodes-pinterest-ads.pinterestAdSpend', 'Pinterest Ad Spend', 1],
+			['n8n-nodes-pinterest-ads.pinterestConversions', 'Pinterest Conversions', 1],
+		]);
 
 		// The conversion-token credential's own test really calls the (fake) Conversions API.
 		await ctx.fake.clearRequests();
