@@ -28,7 +28,7 @@ afterEach(async () => {
 	expect(await ctx.contractViolations({ clear: true })).toEqual([]);
 });
 
-test('n8n loads exactly the three credential types and three nodes of the package', async () => {
+test('n8n loads exactly the credential types and nodes of the package', async () => {
 	const server = await startN8nServer({
 		env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder),
 	});
@@ -52,7 +52,10 @@ test('n8n loads exactly the three credential types and three nodes of the packag
 		).toEqual([
 			['n8n-nodes-pinterest-ads.clickBankTrigger', 'ClickBank Trigger', 1],
 			['n8n-nodes-pinterest-ads.pinterestAdSpend', 'Pinterest Ad Spend', 1],
+			// n8n adds an AI-agent tool variant of every node marked `usableAsTool`.
+			['n8n-nodes-pinterest-ads.pinterestAdSpendTool', 'Pinterest Ad Spend Tool', 1],
 			['n8n-nodes-pinterest-ads.pinterestConversions', 'Pinterest Conversions', 1],
+			['n8n-nodes-pinterest-ads.pinterestConversionsTool', 'Pinterest Conversions Tool', 1],
 		]);
 
 		// The conversion-token credential's own test really calls the (fake) Conversions API.

@@ -155,10 +155,13 @@ describe('the scheduled budget (nobody waits for the answer)', () => {
 		).toMatchObject({ attempts: 7, spentMs: 7 * 120_000 + 31_500 });
 	});
 
-	it('is the default of decideRetry', () => {
+	it('is the default of decideRetry: 7 s more after 11 s still fits, where the live budget gives up', () => {
 		const outcome = { statusCode: 400, message: 'Retry after 7 seconds' };
-		expect(decideRetry(outcome, 1, 11_001, 0)).toEqual(
-			decideRetry(outcome, 1, 11_001, 0, SCHEDULED_BUDGET),
-		);
+		expect(decideRetry(outcome, 1, 11_001, 0)).toEqual({ retry: true, waitMs: 7000 });
+		expect(decideRetry(outcome, 1, 11_001, 0, LIVE_BUDGET)).toEqual({
+			retry: false,
+			budgetExhausted: true,
+			suggestedWaitMs: 7000,
+		});
 	});
 });
