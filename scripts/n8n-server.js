@@ -16,8 +16,8 @@ const TEST_OWNER = {
 };
 
 /**
- * The settings that differ between n8n majors, in one place (shared/reference/n8n-conventions.md
- * §7, §7a): every environment given to an n8n includes these for its runtime.
+ * The settings that differ between n8n majors, in one place (https://docs.n8n.io/2-0-breaking-changes/):
+ * every environment given to an n8n includes these for its runtime.
  */
 function versionEnv(runtime = defaultRuntime) {
 	if (runtime.N8N_MAJOR >= 2) {

@@ -54,7 +54,7 @@ async function sendBatch(client: PinterestClient, batch: EventBatch, test: boole
 		adAccountId: batch.adAccountId,
 		// A 422 lists which events of the batch failed.
 		acceptErrorStatuses: [422],
-		// dedup.ts: sent again after an unconfirmed attempt only when Pinterest would not count it twice.
+		// core/dedup.ts: sent again after an unconfirmed attempt only when Pinterest would not count it twice.
 		retryWhenMaybeRecorded: test || batch.deduplicated,
 	});
 	return matchResponseToItems(batch, response);

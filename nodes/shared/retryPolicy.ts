@@ -4,7 +4,7 @@
  *
  * Sources: rate limits and headers https://developers.pinterest.com/docs/reference/rate-limits/ ;
  * code 8 = rate limit, 400 "Retry after N seconds" and code 12 = transient, as Airbyte's Pinterest
- * connector handles them (shared/reference/peers.md §1).
+ * connector handles them (https://github.com/airbytehq/airbyte, airbyte-integrations/connectors/source-pinterest).
  */
 
 export interface AttemptOutcome {

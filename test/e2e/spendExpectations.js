@@ -1,4 +1,4 @@
-// The spend the fake's data holds, computed straight from dataset.js (not through the API), to
+// The spend the fake's data holds, computed straight from test/fake-pinterest/dataset.js (not through the API), to
 // compare the node's rows with.
 const { adDelivery } = require('../fake-pinterest/dataset');
 const { NEVER_RAN } = require('../fake-pinterest/spendScenarios');

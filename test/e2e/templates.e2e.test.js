@@ -18,7 +18,7 @@ const templates = readdirSync(workflowsDir)
 
 freshPinterestForEachTest(ctx);
 
-/** Every node type n8n loaded, with this package's nodes as built (exported by globalSetup.js). */
+/** Every node type n8n loaded, with this package's nodes as built (exported by test/harness/globalSetup.js). */
 const loadedNodeTypes = () =>
 	JSON.parse(
 		readFileSync(join(JSON.parse(process.env.PINTEREST_E2E).userFolder, 'nodes.json'), 'utf8'),

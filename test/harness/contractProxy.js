@@ -47,7 +47,7 @@ async function startPrism(upstreamUrl) {
 }
 
 /**
- * An answer the fake asked to garble after Prism checked it whole (faults.js recordThenMalformed / recordThenCutOff):
+ * An answer the fake asked to garble after Prism checked it whole (test/fake-pinterest/faults.js recordThenMalformed / recordThenCutOff):
  * `malformed:<n>` sends its first n bytes as a complete answer, `cutOff:<n>` announces the whole length, sends n bytes
  * and drops the connection.
  */

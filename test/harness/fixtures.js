@@ -3,7 +3,7 @@ const OAUTH_CREDENTIAL = { id: 'pinOAuthCred0001', name: 'Pinterest Ads (fake)' 
 const CONVERSIONS_CREDENTIAL = { id: 'pinConvCred00001', name: 'Pinterest Conversions (fake)' };
 const PACKAGE = 'n8n-nodes-pinterest-ads';
 
-/** The fake's client and tokens (test/harness/fakePinterest), stored the way n8n stores them. */
+/** The fake's client and tokens (test/fake-pinterest/oauth.js and server.js), stored the way n8n stores them. */
 function credentials(
 	proxyUrl,
 	{

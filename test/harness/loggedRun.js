@@ -55,8 +55,8 @@ async function runWithLog(ctx, workflow) {
 }
 
 /**
- * The log without the error report `n8n execute` itself prints when a run fails (entries from its
- * execute.js, which n8n gives the error's stack whatever node threw): a server run has no such
+ * The log without the error report `n8n execute` itself prints when a run fails (entries from the
+ * CLI command, which n8n gives the error's stack whatever node threw): a server run has no such
  * report. Everything else, the node's own entries and the engine's, is kept.
  */
 function withoutCliErrorReport(log) {

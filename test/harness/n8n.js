@@ -10,7 +10,7 @@ const { versionEnv } = require('../../scripts/n8n-server');
 
 const ENCRYPTION_KEY = 'e2e-fixed-encryption-key-not-secret';
 
-/** Settings that keep n8n quiet and offline (shared/reference/n8n-conventions.md §6.3). */
+/** Settings that keep n8n quiet and offline: no telemetry, update checks or network calls from a test run. */
 function n8nEnv(userFolder, extra = {}, runtime = defaultRuntime) {
 	const { nodeBin } = runtime.runtimePaths();
 	// Each test run picks its own free ports (globalSetup.js), so runs side by side do not collide.
