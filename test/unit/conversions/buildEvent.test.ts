@@ -20,6 +20,20 @@ const checkout: ConversionEventInput = {
 	customData: { value: 19.99, currency: 'usd', orderId: 'order-1001' },
 };
 
+/** What `checkout` becomes on the wire: written out by hand from the spec, not by the code under test. */
+const checkoutEvent = {
+	event_name: 'checkout',
+	action_source: 'web',
+	event_time: 1741530600,
+	event_id: 'order-1001',
+	user_data: {
+		em: [sha256('jane@example.com')],
+		client_ip_address: '203.0.113.7',
+		client_user_agent: 'Mozilla/5.0',
+	},
+	custom_data: { currency: 'USD', value: '19.99', order_id: 'order-1001' },
+};
+
 function eventOf(input: ConversionEventInput) {
 	const outcome = buildConversionEvent(input, NOW_SECONDS);
 	if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
@@ -34,18 +48,7 @@ function problemsOf(input: ConversionEventInput) {
 
 describe('buildConversionEvent', () => {
 	it('assembles the wire event, web by default', () => {
-		expect(eventOf(checkout)).toEqual({
-			event_name: 'checkout',
-			action_source: 'web',
-			event_time: 1741530600,
-			event_id: 'order-1001',
-			user_data: {
-				em: [sha256('jane@example.com')],
-				client_ip_address: '203.0.113.7',
-				client_user_agent: 'Mozilla/5.0',
-			},
-			custom_data: { currency: 'USD', value: '19.99', order_id: 'order-1001' },
-		});
+		expect(eventOf(checkout)).toEqual(checkoutEvent);
 	});
 
 	it('maps optional event, app and device fields', () => {
@@ -171,15 +174,8 @@ describe('buildConversionEvent', () => {
 		expect(outcome).toEqual({
 			ok: true,
 			event: {
-				event_name: 'checkout',
-				action_source: 'web',
-				event_time: 1741530600,
-				event_id: 'order-1001',
-				user_data: {
-					em: [sha256('jane@example.com')],
-					client_user_agent: 'Mozilla/5.0',
-				},
-				custom_data: { currency: 'USD', value: '19.99', order_id: 'order-1001' },
+				...checkoutEvent,
+				user_data: { em: [sha256('jane@example.com')], client_user_agent: 'Mozilla/5.0' },
 			},
 			dropped: [
 				{ field: 'eventSourceUrl', reason: 'Event source URL is not an http(s) URL' },

@@ -14,7 +14,7 @@ const VALID_LIST =
 	'Valid names: add_payment_info, add_to_cart, add_to_wishlist, app_install, checkout, custom, initiate_checkout, lead, page_visit, search, signup, subscribe, view_category, view_content, watch_video.';
 
 describe('checkEventName', () => {
-	it('knows exactly the names listed in Pinterest\'s OpenAPI description', () => {
+	it("knows exactly the names listed in Pinterest's OpenAPI description", () => {
 		const names = specEventNames();
 		expect(openapi.info.version).toBe('5.23.0');
 		expect(names).toHaveLength(15);
