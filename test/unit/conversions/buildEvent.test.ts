@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import { buildConversionEvent } from '../../../nodes/PinterestConversions/core/buildEvent';
 import type { ConversionEventInput } from '../../../nodes/PinterestConversions/core/types';
 import spec from '../../fixtures/pinterest-openapi/openapi.json';
+import { accepted, refused } from './outcomes';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const NOW_SECONDS = 1741597200; // 2025-03-10T09:00:00Z
@@ -34,17 +35,10 @@ const checkoutEvent = {
 	custom_data: { currency: 'USD', value: '19.99', order_id: 'order-1001' },
 };
 
-function eventOf(input: ConversionEventInput) {
-	const outcome = buildConversionEvent(input, NOW_SECONDS);
-	if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
-	return outcome.event;
-}
-
-function problemsOf(input: ConversionEventInput) {
-	const outcome = buildConversionEvent(input, NOW_SECONDS);
-	if (outcome.ok) throw new Error('expected problems');
-	return outcome.problems;
-}
+const eventOf = (input: ConversionEventInput) =>
+	accepted(buildConversionEvent(input, NOW_SECONDS)).event;
+const problemsOf = (input: ConversionEventInput) =>
+	refused(buildConversionEvent(input, NOW_SECONDS));
 
 describe('buildConversionEvent', () => {
 	it('assembles the wire event, web by default', () => {

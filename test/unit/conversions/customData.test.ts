@@ -2,21 +2,13 @@ import { formatAmount } from '../../../nodes/PinterestConversions/core/amounts';
 import { buildCustomData } from '../../../nodes/PinterestConversions/core/customData';
 import type { CustomDataInput } from '../../../nodes/PinterestConversions/core/types';
 import spec from '../../fixtures/pinterest-openapi/openapi.json';
+import { accepted, refused } from './outcomes';
 
 const customDataSchema =
 	spec.components.schemas.ConversionEvents.properties.data.items.properties.custom_data;
 
-function customDataOf(input: CustomDataInput) {
-	const outcome = buildCustomData(input);
-	if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
-	return outcome.customData;
-}
-
-function problemsOf(input: CustomDataInput) {
-	const outcome = buildCustomData(input);
-	if (outcome.ok) throw new Error('expected problems');
-	return outcome.problems;
-}
+const customDataOf = (input: CustomDataInput) => accepted(buildCustomData(input)).customData;
+const problemsOf = (input: CustomDataInput) => refused(buildCustomData(input));
 
 describe('amounts are sent as strings without float noise', () => {
 	it.each([

@@ -2,21 +2,13 @@ import { createHash } from 'crypto';
 
 import { buildUserData } from '../../../nodes/PinterestConversions/core/userData';
 import type { UserDataInput } from '../../../nodes/PinterestConversions/core/types';
+import { accepted, refused } from './outcomes';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const IP_AND_AGENT = { clientIpAddress: '203.0.113.7', clientUserAgent: 'Mozilla/5.0 (iPhone)' };
 
-function userDataOf(input: UserDataInput) {
-	const outcome = buildUserData(input);
-	if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
-	return outcome.userData;
-}
-
-function problemsOf(input: UserDataInput) {
-	const outcome = buildUserData(input);
-	if (outcome.ok) throw new Error('expected problems');
-	return outcome.problems;
-}
+const userDataOf = (input: UserDataInput) => accepted(buildUserData(input)).userData;
+const problemsOf = (input: UserDataInput) => refused(buildUserData(input));
 
 describe('buildUserData: hashing', () => {
 	it('matches digests computed outside the code', () => {

@@ -1,15 +1,6 @@
-import type { INode } from 'n8n-workflow';
-
 import { toPinterestApiError, type FinalFailure } from '../../../nodes/shared/errors';
+import { adSpendNode as node } from './fixtures';
 
-const node: INode = {
-	id: 'n1',
-	name: 'Pinterest Ad Spend',
-	type: 'n8n-nodes-pinterest-ads.pinterestAdSpend',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
 const call = { label: 'list campaigns', adAccountId: '549755885175' };
 const NOW_MS = Date.parse('2026-01-02T03:04:05.000Z');
 

@@ -1,18 +1,10 @@
-import type { INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isAccountRefusal, whyNotReadable } from '../../../nodes/PinterestAdSpend/accountAccess';
 import { asItemError } from '../../../nodes/PinterestAdSpend/itemError';
 import { toPinterestApiError } from '../../../nodes/shared/errors';
+import { adSpendNode as node } from '../shared/fixtures';
 
-const node: INode = {
-	id: 'n1',
-	name: 'Pinterest Ad Spend',
-	type: 'n8n-nodes-pinterest-ads.pinterestAdSpend',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
 const refusal = (statusCode: number, fileDownload = false) =>
 	toPinterestApiError(
 		node,
