@@ -28,18 +28,30 @@ describe('toPinterestApiError', () => {
 	});
 
 	it('403 or code 29: no access to the ad account, check Business Access', () => {
-		expect(explain({ statusCode: 403, pinterestCode: 29 }).message).toBe(
-			'This Pinterest login has no access to ad account 549755885175 (list campaigns)',
-		);
-		expect(explain({ statusCode: 403, pinterestCode: 29 }).description).toMatch(
-			/^Check Business Access/,
-		);
+		expect(explain({ statusCode: 403, pinterestCode: 29 })).toMatchObject({
+			message: 'This Pinterest login has no access to ad account 549755885175 (list campaigns)',
+			description: expect.stringMatching(/^Check Business Access/),
+		});
 	});
 
-	it('code 3: a missing scope', () => {
-		expect(explain({ statusCode: 401, pinterestCode: 3 }).message).toBe(
+	it.each<[string, Partial<FinalFailure>, string]>([
+		[
+			'code 3: a missing scope',
+			{ statusCode: 401, pinterestCode: 3 },
 			'The Pinterest credential lacks a permission needed to list campaigns for ad account 549755885175',
-		);
+		],
+		[
+			'a window Pinterest said was used up, too far away to wait for: the call is not sent',
+			{ statusCode: 429, attempts: 0, retryAfterMs: 60_000_000 },
+			'Pinterest rate limit reached while trying to list campaigns for ad account 549755885175; not sent',
+		],
+		[
+			'5xx after retries',
+			{ statusCode: 503, attempts: 7 },
+			'Pinterest failed to list campaigns for ad account 549755885175 (HTTP 503) after 7 attempts',
+		],
+	])('%s', (_case, failure, message) => {
+		expect(explain(failure).message).toBe(message);
 	});
 
 	it('404: check the ad account id', () => {
@@ -63,16 +75,7 @@ describe('toPinterestApiError', () => {
 		});
 	});
 
-	it('a window Pinterest said was used up, too far away to wait for: the call is not sent', () => {
-		expect(explain({ statusCode: 429, attempts: 0, retryAfterMs: 60_000_000 }).message).toBe(
-			'Pinterest rate limit reached while trying to list campaigns for ad account 549755885175; not sent',
-		);
-	});
-
-	it('5xx and connection failures after retries', () => {
-		expect(explain({ statusCode: 503, attempts: 7 }).message).toBe(
-			'Pinterest failed to list campaigns for ad account 549755885175 (HTTP 503) after 7 attempts',
-		);
+	it('connection failures after retries', () => {
 		expect(explain({ networkErrorCode: 'ECONNRESET', attempts: 7 })).toMatchObject({
 			message: 'Could not reach Pinterest to list campaigns for ad account 549755885175',
 			description: expect.stringMatching(/^The connection failed \(ECONNRESET\) 7 times\./),
