@@ -163,3 +163,136 @@ describe('Pinterest Ad Spend execute: levels (synchronous)', () => {
 		expect(pinterest.http.to('GET', /\/(campaigns|ad_groups)$/)).toHaveLength(0);
 	});
 });
+
+describe('Pinterest Ad Spend execute: strategies, zero-fill, reconciliation', () => {
+	it('asynchronous: the level from a report polled with growing waits, the same rows as synchronous', async () => {
+		const sync = await rowsOf(new FakePinterestSpend(spendDataset()), { level: 'ad' });
+		const pinterest = new FakePinterestSpend(spendDataset());
+		const rows = await rowsOf(pinterest, { level: 'ad', options: { strategy: 'async' } });
+		expect(rows).toEqual(sync);
+		expect(paths(pinterest)).toEqual([
+			`GET /${ACCOUNT}`,
+			`GET /${ACCOUNT}/campaigns`,
+			`GET /${ACCOUNT}/ad_groups`,
+			`GET /${ACCOUNT}/ads`,
+			// The account total stays synchronous while those endpoints reach the range.
+			`GET /${ACCOUNT}/analytics`,
+			`POST /${ACCOUNT}/reports`,
+			`GET /${ACCOUNT}/reports`,
+			`GET /${ACCOUNT}/reports`,
+			'GET /report-1.json',
+		]);
+		expect(pinterest.http.to('POST', /\/reports$/).map((r) => r.body)).toEqual([
+			{
+				start_date: '2026-11-20',
+				end_date: '2026-11-22',
+				granularity: 'DAY',
+				columns: ['SPEND_IN_MICRO_DOLLAR'],
+				level: 'PIN_PROMOTION',
+				report_format: 'JSON',
+				primary_sort: 'BY_ID',
+			},
+		]);
+		// The report file is fetched without the credential: the link is the permission.
+		expect(pinterest.http.to('GET', /\.json$/).map((r) => r.credentialType)).toEqual([undefined]);
+		expect(sleepMock.mock.calls.map(([ms]) => ms)).toEqual([1000, 2000]);
+	});
+
+	it('auto takes a report for a range synchronous analytics cannot reach (over 89 days back)', async () => {
+		const pinterest = new FakePinterestSpend(spendDataset());
+		const rows = await rowsOf(pinterest, {
+			level: 'campaign',
+			startDate: '2026-08-01',
+			endDate: '2026-11-22',
+		});
+		expect(sumMicros(rows)).toBe(ACCOUNT_TOTAL_MICROS);
+		expect(pinterest.http.to('GET', /\/analytics$/)).toHaveLength(0);
+		expect(
+			pinterest.http.to('POST', /\/reports$/).map((r) => (r.body as IDataObject).level),
+		).toEqual(['ADVERTISER', 'CAMPAIGN']);
+	});
+
+	it('synchronous for such a range is refused before any call, naming the fix', async () => {
+		const pinterest = new FakePinterestSpend(spendDataset());
+		await expect(
+			run(pinterest, { startDate: '2026-08-01', options: { strategy: 'sync' } }).result,
+		).rejects.toMatchObject({
+			message:
+				'Synchronous analytics only reach back 89 days (8 days for hourly data); 2026-08-01 is older',
+			description: 'Set Strategy to Auto or Asynchronous Report, or start the range later.',
+		});
+		expect(pinterest.http.requests).toHaveLength(0);
+	});
+
+	it('zero-fill: every live or delivering ad gets a row for each day, drafts and idle archived ones none', async () => {
+		const data = spendDataset();
+		data.ads.push({
+			id: '687195905991',
+			ad_account_id: ACCOUNT,
+			campaign_id: '626736533507',
+			ad_group_id: '2680060704748',
+			name: 'Idle archived',
+			status: 'ARCHIVED',
+		});
+		const pinterest = new FakePinterestSpend(data);
+		const rows = await rowsOf(pinterest, { level: 'ad', options: { includeZeroSpend: true } });
+		// Active 986, 987, paused 988; archived 989 delivered: 4 ads x 3 days.
+		expect(rows).toHaveLength(12);
+		expect(rows.filter((row) => row.spendMicros === 0)).toHaveLength(7);
+		expect(
+			rows.filter((row) => row.adId === '687195905988').map((row) => [row.date, row.spend]),
+		).toEqual([
+			['2026-11-20', 0],
+			['2026-11-21', 0],
+			['2026-11-22', 0],
+		]);
+		expect(rows.some((row) => row.adId === '687195905990' || row.adId === '687195905991')).toBe(
+			false,
+		);
+		expect(sumMicros(rows)).toBe(ACCOUNT_TOTAL_MICROS);
+	});
+
+	it('account spend no ad carries, on a closed day: pulled once more, then one unattributed row', async () => {
+		const data = spendDataset();
+		data.unattributedMicros = { [ACCOUNT]: { '2026-11-21': 123_456 } };
+		const pinterest = new FakePinterestSpend(data);
+		const { result, recorded } = run(pinterest, { level: 'ad' });
+		const rows = (await result)[0].map((item) => item.json);
+		expect(sumMicros(rows)).toBe(ACCOUNT_TOTAL_MICROS + 123_456);
+		expect(rows.filter((row) => row.unattributed === true)).toEqual([
+			{
+				adAccountId: ACCOUNT,
+				adAccountName: 'Garden Co',
+				currency: 'USD',
+				level: 'ad',
+				campaignId: null,
+				campaignName: null,
+				adGroupId: null,
+				adGroupName: null,
+				adId: null,
+				adName: null,
+				date: '2026-11-21',
+				spend: 0.123456,
+				spendMicros: 123_456,
+				unattributed: true,
+			},
+		]);
+		// The lists and both analytics calls once more: 6 + 5 requests.
+		expect(pinterest.http.requests).toHaveLength(11);
+		expect(recorded.logs.filter((log) => log.level === 'warn').map((log) => log.message)).toContain(
+			`Pinterest Ad Spend: the ad rows of ad account ${ACCOUNT} differ from its total in 1 buckets; pulling once more`,
+		);
+	});
+
+	it('restated spend: a second run of the same days gives the revised figures, not the first ones', async () => {
+		const pinterest = new FakePinterestSpend(spendDataset());
+		const first = await rowsOf(pinterest, { level: 'campaign' });
+		pinterest.spendFactor = 2;
+		const second = await rowsOf(pinterest, { level: 'campaign' });
+		expect(second).toHaveLength(first.length);
+		expect(second.map((row) => row.spendMicros)).toEqual(
+			first.map((row) => 2 * Number(row.spendMicros)),
+		);
+		expect(sumMicros(second)).toBe(2 * ACCOUNT_TOTAL_MICROS);
+	});
+});
