@@ -165,3 +165,49 @@ describe('Pinterest Ad Spend execute: rate limits', () => {
 		expect(sleepMock.mock.calls.map(([ms]) => ms)).toEqual([500, 1000, 2000]);
 	});
 });
+
+describe('Pinterest Ad Spend execute: asynchronous report faults', () => {
+	const reportCheck = (r: { method: string; path: string }) =>
+		r.method === 'GET' && r.path.endsWith('/reports');
+
+	it('a report Pinterest could not build is requested once more, then its rows are output', async () => {
+		const pinterest = new FakePinterestSpend(spendDataset());
+		pinterest.http.failOnce(reportCheck, {
+			body: { report_status: 'FAILED', url: null, size: null },
+		});
+		const { result, recorded } = run(pinterest, { options: { strategy: 'async' } });
+		const [output] = await result;
+		expect(sumMicros(output.map((item) => item.json))).toBe(ACCOUNT_TOTAL_MICROS);
+		expect(pinterest.http.to('POST', /\/reports$/)).toHaveLength(2);
+		expect(recorded.logs.map((log) => log.message)).toContain(
+			`Pinterest Ad Spend: report for ad account ${ACCOUNT} ended FAILED; requesting it once more`,
+		);
+	});
+
+	it('twice failed: the node fails saying which rows are missing', async () => {
+		const pinterest = new FakePinterestSpend(spendDataset());
+		const failed = { body: { report_status: 'EXPIRED', url: null, size: null } };
+		pinterest.http.failOnce(reportCheck, failed).failOnce(reportCheck, failed);
+		await expect(run(pinterest, { options: { strategy: 'async' } }).result).rejects.toMatchObject({
+			message: `Pinterest's spend report for ad account ${ACCOUNT} ended EXPIRED, then EXPIRED`,
+			description: expect.stringMatching(
+				/^Missing: the campaign rows of 2026-11-20 to 2026-11-22 of ad account 549755885175; no rows of this account are output\./,
+			),
+		});
+	});
+
+	it("a report link outside Pinterest's report storage is refused and never fetched", async () => {
+		const pinterest = new FakePinterestSpend(spendDataset());
+		pinterest.http.failOnce(reportCheck, {
+			body: {
+				report_status: 'FINISHED',
+				url: 'https://reports.example.net/report-1.json',
+				size: 10,
+			},
+		});
+		await expect(run(pinterest, { options: { strategy: 'async' } }).result).rejects.toThrow(
+			`Refused to download the spend report for ad account ${ACCOUNT}`,
+		);
+		expect(pinterest.http.requests.some((r) => r.url.includes('example.net'))).toBe(false);
+	});
+});
