@@ -1,5 +1,5 @@
 import { toPinterestApiError, type FinalFailure } from '../../../nodes/shared/errors';
-import { adSpendNode as node } from './fixtures';
+import { adSpendNode as node } from '../helpers/adSpendNode';
 
 const call = { label: 'list campaigns', adAccountId: '549755885175' };
 const NOW_MS = Date.parse('2026-01-02T03:04:05.000Z');
