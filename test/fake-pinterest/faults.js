@@ -110,24 +110,6 @@ async function applyFault(rule, state, req, res, send, error) {
 			// The request is handled (events recorded), then the connection drops before the answer.
 			req.resetAfterHandling = true;
 			return false;
-		case 'rateLimitNoHeaders':
-			// A 429 that says nothing about when the window resets.
-			send(
-				res,
-				429,
-				{ code: 8, message: 'This request exceeded a rate limit.' },
-				{ 'X-RateLimit-Limit': null, 'X-RateLimit-Remaining': null, 'X-RateLimit-Reset': null },
-			);
-			return true;
-		case 'rateLimitCode8':
-			// Pinterest's rate-limit code in the body of another status: the body alone must be enough.
-			send(
-				res,
-				rule.status ?? 400,
-				{ code: 8, message: 'This request exceeded a rate limit.' },
-				{ 'X-RateLimit-Remaining': null, 'X-RateLimit-Reset': null },
-			);
-			return true;
 		case 'recordThenMalformed':
 			// The request is handled (events recorded), then the answer is half a JSON document.
 			req.garbleAfterHandling = 'malformed';

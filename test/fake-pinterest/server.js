@@ -294,7 +294,8 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 					return send(res, 200, { report_status: report.outcome, url: null, size: null });
 				send(res, 200, {
 					report_status: 'FINISHED',
-					url: `${baseUrl}/__downloads/${query.get('token')}.json`,
+					// reportUrlBase: a test hands out a link to another host (that the node must refuse).
+					url: `${state.config.reportUrlBase ?? baseUrl}/__downloads/${query.get('token')}.json`,
 					size: 1,
 				});
 			},
