@@ -25,7 +25,8 @@ interface PlannedParameter {
  * item's own field, so it is read straight from the item: the value n8n's expression engine would give, without
  * the engine's cost per item and expression (about 25 KiB of memory each, see BENCHMARKS.md).
  */
-const PLAIN_ITEM_FIELD = /^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[(?:'[^'\\]*'|"[^"\\]*"|\d+)\])+)\s*\}\}$/;
+const PLAIN_ITEM_FIELD =
+	/^=\{\{\s*\$json((?:\.[A-Za-z_$][\w$]*|\[(?:'[^'\\]*'|"[^"\\]*"|\d+)\])+)\s*\}\}$/;
 const KEY = /\.([A-Za-z_$][\w$]*)|\[(?:'([^']*)'|"([^"]*)"|(\d+))\]/g;
 
 /** The keys a plain item-field expression reads, or undefined for any other value. */

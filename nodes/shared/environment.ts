@@ -19,7 +19,8 @@ export interface PinterestEnvironmentSettings {
  * Tokens (and, on refresh, the OAuth client secret) go to the custom base URL, so it must be
  * https, or plain http to this machine only (a local proxy or test server).
  */
-const SAFE_CUSTOM_URL = /^(https:\/\/[^/]|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
+const SAFE_CUSTOM_URL =
+	/^(https:\/\/[^/]|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
 
 /** Where n8n's own requests (token URL, credential test) go when the custom URL is refused. */
 export const REFUSED_CUSTOM_URL = 'https://custom-base-url-must-use-https.invalid';
@@ -31,7 +32,8 @@ export const CUSTOM_URL_RULE =
 export function resolveBaseUrl(settings: PinterestEnvironmentSettings): string {
 	if (settings.environment === 'custom') {
 		const url = (settings.customBaseUrl ?? '').trim().replace(/\/+$/, '');
-		if (!SAFE_CUSTOM_URL.test(url)) throw new Error(`${CUSTOM_URL_RULE}. Fix it in the credential.`);
+		if (!SAFE_CUSTOM_URL.test(url))
+			throw new Error(`${CUSTOM_URL_RULE}. Fix it in the credential.`);
 		return url;
 	}
 	return PINTEREST_BASE_URLS[settings.environment === 'sandbox' ? 'sandbox' : 'production'];
