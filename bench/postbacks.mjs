@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 import { fireLoad, percentile } from './loadGenerator.mjs';
-import { ownerEnv, publicApiFor, publish } from './n8nAdmin.mjs';
+import { publicApiOf, publish } from './n8nAdmin.mjs';
 import { sampleTreeRss, treeRssKiB } from './processMemory.mjs';
 
 const require = createRequire(import.meta.url);
@@ -122,7 +122,7 @@ function singleProcessTarget(which) {
 	return async ({ fakeUrl }) => {
 		const server = await startN8nServer({ env: n8nEnv(freshUserFolder()) });
 		try {
-			const publicApi = await publicApiFor(server.url);
+			const publicApi = publicApiOf(server);
 			const webhookUrl = (path) => `${server.url}/webhook/${path}`;
 			await setUpWorkflow(publicApi, { fakeUrl, which, webhookUrl });
 			const path = which === 'empty' ? EMPTY_PATH : TEMPLATE_PATH;
@@ -141,16 +141,15 @@ function singleProcessTarget(which) {
 function queueModeTarget(workers) {
 	return async ({ fakeUrl }) => {
 		const { startQueueMode } = require(QUEUE_MODE_MODULE);
-		// The module gives each n8n process its own user folder, ports and database settings: only the
-		// owner is passed in, and the package this benchmark built (no second build).
+		// The module gives each n8n process its own user folder, ports and database settings, and main its
+		// owner: only the package this benchmark built is passed in (no second build).
 		const queue = await startQueueMode({
 			workers,
-			env: ownerEnv(),
 			packageFrom: freshUserFolder(),
 			skipBuild: true,
 		});
 		try {
-			const publicApi = await publicApiFor(queue.baseUrl);
+			const publicApi = publicApiOf(queue.main);
 			const webhookUrl = (path) => queue.webhookUrl(path);
 			await setUpWorkflow(publicApi, { fakeUrl, which: 'template', webhookUrl });
 			return {
