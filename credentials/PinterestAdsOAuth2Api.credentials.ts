@@ -1,6 +1,6 @@
 import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION, environmentProperties } from '../nodes/shared/environment';
+import { BASE_URL_EXPRESSION, environmentProperties } from '../shared/environment';
 
 /**
  * Pinterest login for the Ads API (spend reports and conversions), OAuth 2.0 authorization code.

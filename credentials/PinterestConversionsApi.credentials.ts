@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION, environmentProperties } from '../nodes/shared/environment';
+import { BASE_URL_EXPRESSION, environmentProperties } from '../shared/environment';
 
 /**
  * Pinterest's sandbox has the events endpoint disabled (`x-sandbox: disabled` on events/create), so this credential

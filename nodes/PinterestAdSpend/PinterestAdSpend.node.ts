@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getAdAccounts } from '../shared/adAccounts';
+import { getAdAccounts } from '../../shared/transport/adAccounts';
 import { getSpendFields } from './getSpend.description';
 import { getSpend } from './getSpend.operation';
 import { asItemError } from './itemError';

@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import type { AdAccount } from '../shared/adAccounts';
+import type { AdAccount } from '../../shared/transport/adAccounts';
 
 /**
  * Business Access roles that may read analytics, entity lists and reports (spec: the analytics

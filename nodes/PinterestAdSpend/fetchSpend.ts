@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { AdAccount } from '../shared/adAccounts';
-import type { PinterestClient } from '../shared/transport';
+import type { AdAccount } from '../../shared/transport/adAccounts';
+import type { PinterestClient } from '../../shared/transport/client';
 import { buildEntityChains, type PinterestEntity } from './entityChains';
 import type { SpendRequest } from './pullAccountSpend';
 import {

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { getAdAccount, listAdAccounts, type AdAccount } from '../shared/adAccounts';
-import { PINTEREST_BASE_URLS } from '../shared/environment';
-import { PinterestClient } from '../shared/transport';
+import { getAdAccount, listAdAccounts, type AdAccount } from '../../shared/transport/adAccounts';
+import { PINTEREST_BASE_URLS } from '../../shared/environment';
+import { PinterestClient } from '../../shared/transport/client';
 import { isAccountRefusal, whyNotReadable } from './accountAccess';
 import { parseAdditionalColumns } from './columns';
 import { resolveDateRange, SpendInputError, type DatePreset } from './dates';

@@ -1,4 +1,4 @@
-import type { AdAccount } from '../shared/adAccounts';
+import type { AdAccount } from '../../shared/transport/adAccounts';
 import type { SettledGaps } from './reconcile';
 import type { AnalyticsRow, Level } from './spendApi';
 import { microsToDecimal } from './spendRows';

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { AdAccount } from '../shared/adAccounts';
-import type { PinterestClient } from '../shared/transport';
+import type { AdAccount } from '../../shared/transport/adAccounts';
+import type { PinterestClient } from '../../shared/transport/client';
 import { columnsToFetch } from './columns';
 import type { DateRange } from './dates';
 import { fetchSpend, listLevel, SPEND_COLUMNS } from './fetchSpend';

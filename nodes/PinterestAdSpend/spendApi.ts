@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { shorterOf, type PinterestClient } from '../shared/transport';
+import { shorterOf, type PinterestClient } from '../../shared/transport/client';
 
 export type Level = 'adAccount' | 'campaign' | 'adGroup' | 'ad';
 export type Granularity = 'TOTAL' | 'DAY' | 'HOUR' | 'WEEK' | 'MONTH';

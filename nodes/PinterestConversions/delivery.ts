@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { PinterestClient } from '../shared/transport';
+import type { PinterestClient } from '../../shared/transport/client';
 import {
 	batchRequestBody,
 	matchResponseToItems,

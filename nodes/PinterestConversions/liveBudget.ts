@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, NodeTypeAndVersion } from 'n8n-workflow';
 
-import { LIVE_BUDGET, SCHEDULED_BUDGET, type RetryBudget } from '../shared/retryPolicy';
+import { LIVE_BUDGET, SCHEDULED_BUDGET, type RetryBudget } from '../../shared/transport/retryPolicy';
 
 /** The node's "Retry Time Limit" option. */
 export type RetryTimeLimit = 'auto' | 'short' | 'long';

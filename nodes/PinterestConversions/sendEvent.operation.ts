@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { PinterestClient, type PinterestCredentialType } from '../shared/transport';
+import { PinterestClient, type PinterestCredentialType } from '../../shared/transport/client';
 import { groupIntoBatches, type ItemOutcome } from './core/batches';
 import { DEDUPLICATION_WINDOW_HOURS } from './core/dedup';
 import { summariseDropped } from './core/droppedSummary';

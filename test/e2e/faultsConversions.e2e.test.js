@@ -1,7 +1,7 @@
 // Fault matrix of "Send conversion event" in a real n8n against the fake Pinterest API: for each fault, what reached
 // Pinterest (requests, the event ids in each, what the fake recorded once), what came out of n8n (each input item in
 // exactly one output, or the node failing loudly), and that the waits stayed within the documented bounds
-// (nodes/shared/retryPolicy.ts; docs/fault-matrix.md).
+// (shared/transport/retryPolicy.ts; docs/fault-matrix.md).
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { credentials, workflowWith, conversionsNode } = require('../harness/fixtures');
 

@@ -14,7 +14,7 @@ const POSTBACK_TEMPLATE = require('../../workflows/pinterest-purchase-postback.j
 const SECRET = 'postback-secret-for-the-fault-tests-41c9';
 /** Networks and proxies commonly give up on an answer after 30 seconds. */
 const ANSWER_WITHIN_MS = 30_000;
-/** The live budget (nodes/shared/retryPolicy.ts LIVE_BUDGET). */
+/** The live budget (shared/transport/retryPolicy.ts LIVE_BUDGET). */
 const LIVE_BUDGET_MS = 20_000;
 
 let server;

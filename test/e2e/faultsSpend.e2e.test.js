@@ -12,7 +12,7 @@ const runSpend = spendRunner(ctx);
 const US = '549755885175';
 const range = { startDate: daysAgo(3), endDate: daysAgo(1) };
 const SCOPE = `the campaign rows of ${range.startDate} to ${range.endDate} of ad account ${US}; no rows of this account are output.`;
-// RETRY_LIMITS in nodes/shared/retryPolicy.ts (the build under test is JavaScript in dist/).
+// RETRY_LIMITS in shared/transport/retryPolicy.ts (the build under test is JavaScript in dist/).
 const LIMITS = { maxRetries: 6, maxTotalWaitMs: 300_000, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
 const campaignSpend = (options = {}, extra = {}) => ({

@@ -1,7 +1,7 @@
 import type { NodeTypeAndVersion } from 'n8n-workflow';
 
 import { budgetFor, isLiveWebhookRun } from '../../../nodes/PinterestConversions/liveBudget';
-import { LIVE_BUDGET, SCHEDULED_BUDGET } from '../../../nodes/shared/retryPolicy';
+import { LIVE_BUDGET, SCHEDULED_BUDGET } from '../../../shared/transport/retryPolicy';
 
 const webhook = (responseMode?: string, disabled = false): NodeTypeAndVersion => ({
 	name: 'Postback',

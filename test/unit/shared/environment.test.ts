@@ -1,4 +1,4 @@
-import { resolveBaseUrl } from '../../../nodes/shared/environment';
+import { resolveBaseUrl } from '../../../shared/environment';
 
 // The same rule as an n8n expression (BASE_URL_EXPRESSION) is evaluated by n8n itself in
 // test/e2e/credentialSafety.e2e.test.js.

@@ -1,4 +1,4 @@
-import { toPinterestApiError, type FinalFailure } from '../../../nodes/shared/errors';
+import { toPinterestApiError, type FinalFailure } from '../../../shared/errors';
 import { adSpendNode as node } from '../helpers/adSpendNode';
 
 const call = { label: 'list campaigns', adAccountId: '549755885175' };

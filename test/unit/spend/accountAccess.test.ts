@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isAccountRefusal, whyNotReadable } from '../../../nodes/PinterestAdSpend/accountAccess';
 import { asItemError } from '../../../nodes/PinterestAdSpend/itemError';
-import { toPinterestApiError } from '../../../nodes/shared/errors';
+import { toPinterestApiError } from '../../../shared/errors';
 import { adSpendNode as node } from '../helpers/adSpendNode';
 
 const refusal = (statusCode: number, fileDownload = false) =>

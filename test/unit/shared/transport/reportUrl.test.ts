@@ -1,4 +1,4 @@
-import { reportUrlProblem } from '../../../nodes/shared/reportUrl';
+import { reportUrlProblem } from '../../../../shared/transport/reportUrl';
 
 const PRODUCTION_API = 'https://api.pinterest.com/v5';
 const LOCAL_API = 'http://127.0.0.1:4010';

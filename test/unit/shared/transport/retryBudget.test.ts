@@ -6,7 +6,7 @@ import {
 	waitFits,
 	type AttemptOutcome,
 	type RetryBudget,
-} from '../../../nodes/shared/retryPolicy';
+} from '../../../../shared/transport/retryPolicy';
 
 /**
  * Plays a call against a Pinterest that fails every attempt the same way, each attempt taking

@@ -4,7 +4,7 @@ import {
 	mayHaveBeenRecorded,
 	MAX_REQUESTED_WAIT_MS,
 	RETRY_LIMITS,
-} from '../../../nodes/shared/retryPolicy';
+} from '../../../../shared/transport/retryPolicy';
 
 describe('decideRetry', () => {
 	it('waits for the rate-limit window named by X-RateLimit-Reset on HTTP 429', () => {

@@ -5,7 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { PinterestClient, type PinterestCredentialType } from './transport';
+import { PinterestClient, type PinterestCredentialType } from './client';
 
 /** The fields of Pinterest's AdAccount this package uses. */
 export interface AdAccount {

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { isRateLimited, type AttemptOutcome } from './retryPolicy';
+import { isRateLimited, type AttemptOutcome } from './transport/retryPolicy';
 
 /** What the failing call was for, in the user's terms. */
 export interface CallContext {

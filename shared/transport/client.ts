@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { resolveBaseUrl, type PinterestEnvironmentSettings } from './environment';
-import { toPinterestApiError, type CallContext, type FinalFailure } from './errors';
+import { resolveBaseUrl, type PinterestEnvironmentSettings } from '../environment';
+import { toPinterestApiError, type CallContext, type FinalFailure } from '../errors';
 import {
 	attemptTimeoutMs,
 	cappedWaitMs,

@@ -1,4 +1,4 @@
-import { parseJsonKeepingIds } from '../../../nodes/shared/safeJson';
+import { parseJsonKeepingIds } from '../../../../shared/transport/safeJson';
 
 describe('parseJsonKeepingIds', () => {
 	it('keeps 18-digit ids that JSON.parse would round', () => {
