@@ -56,7 +56,7 @@ async function waitUntilReady(url, child, timeoutMs) {
 }
 
 /**
- * @param env the base environment for n8n (user folder, encryption key…), see test/harness/n8n.js
+ * @param env the base environment for n8n (user folder, encryption key…), see n8nEnv in scripts/n8n-cli.js
  * @param owner the owner account set from the environment (2.x) or through first-run setup (1.x)
  *   and signed in; null leaves the owner to n8n's first-run setup and signs nobody in
  * @param host the name in the URLs n8n gives out; n8n listens on 127.0.0.1 whatever it is

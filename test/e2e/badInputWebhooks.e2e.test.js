@@ -5,7 +5,7 @@
 const { insBody, saleNotification } = require('../harness/clickbankIns');
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
-const { n8nEnv } = require('../harness/n8n');
+const { n8nEnv } = require('../../scripts/n8n-cli');
 const { leaksIn } = require('../harness/loggedRun');
 const { startN8nServer } = require('../../scripts/n8n-server');
 

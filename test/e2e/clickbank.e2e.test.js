@@ -4,7 +4,7 @@
 const { insBody: insBodyFor, saleNotification } = require('../harness/clickbankIns');
 const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
 const { workflowId, PACKAGE } = require('../harness/fixtures');
-const { n8nEnv } = require('../harness/n8n');
+const { n8nEnv } = require('../../scripts/n8n-cli');
 const { startN8nServer } = require('../../scripts/n8n-server');
 
 const ctx = e2eContext();

@@ -7,7 +7,7 @@ const { insBody: insBodyFor, saleNotification } = require('../harness/clickbankI
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
 const { startN8nServer } = require('../../scripts/n8n-server');
-const { n8nEnv } = require('../harness/n8n');
+const { n8nEnv } = require('../../scripts/n8n-cli');
 
 const ctx = e2eContext();
 freshPinterestForEachTest(ctx);

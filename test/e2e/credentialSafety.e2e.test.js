@@ -4,7 +4,7 @@
 const { startN8nServer } = require('../../scripts/n8n-server');
 const { credentials, workflowWith, adSpendNode } = require('../harness/fixtures');
 const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
-const { n8nEnv } = require('../harness/n8n');
+const { n8nEnv } = require('../../scripts/n8n-cli');
 
 const ctx = e2eContext();
 // Refused by the rule's spelling (not https, not written as localhost or 127.x.x.x) yet it reaches

@@ -4,7 +4,7 @@
 const { e2eContext } = require('../harness/e2eContext');
 const { credentials, workflowWith, adSpendNode, OAUTH_CREDENTIAL } = require('../harness/fixtures');
 const { startN8nServer } = require('../../scripts/n8n-server');
-const { n8nEnv } = require('../harness/n8n');
+const { n8nEnv } = require('../../scripts/n8n-cli');
 const { adDelivery } = require('../fake-pinterest/dataset');
 
 const ctx = e2eContext();

@@ -19,7 +19,7 @@ const {
 	workflowId,
 	workflowWith,
 } = require('../harness/fixtures');
-const { N8nCli, createUserFolder, importAndExecute, n8nEnv } = require('../harness/n8n');
+const { N8nCli, createUserFolder, importAndExecute, n8nEnv } = require('../../scripts/n8n-cli');
 const { daysAgo, expectedDailyRows, totalMicros } = require('./spendExpectations');
 
 const ctx = e2eContext();

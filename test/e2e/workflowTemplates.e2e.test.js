@@ -3,7 +3,7 @@
 // ROI by campaign and ad checked against figures worked out by hand.
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { startN8nServer } = require('../../scripts/n8n-server');
-const { n8nEnv } = require('../harness/n8n');
+const { n8nEnv } = require('../../scripts/n8n-cli');
 const { daysAgo } = require('./spendExpectations');
 const { templateApi, describeSpendSync, describePostback } = require('./templateScenarios');
 

@@ -1,6 +1,6 @@
 // What a test file needs to reach the shared fake API, the proxy and n8n (set up by globalSetup.js).
 const { credentials } = require('./fixtures');
-const { N8nCli, importAndExecute } = require('./n8n');
+const { N8nCli, importAndExecute } = require('../../scripts/n8n-cli');
 
 function e2eContext() {
 	const { fakeUrl, proxyUrl, userFolder } = JSON.parse(process.env.PINTEREST_E2E);

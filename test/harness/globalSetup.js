@@ -6,7 +6,7 @@ const { ensureN8nRuntime } = require('../../scripts/n8n-runtime');
 const { freePort } = require('../../scripts/free-port');
 const { startContractProxy } = require('./contractProxy');
 const { startFakePinterest } = require('../fake-pinterest/server');
-const { N8nCli, createUserFolder } = require('./n8n');
+const { N8nCli, createUserFolder } = require('../../scripts/n8n-cli');
 
 module.exports = async function globalSetup() {
 	const started = {};

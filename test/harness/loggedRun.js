@@ -25,7 +25,7 @@ function splitRunFromLog(stdout) {
 }
 
 /**
- * Imports a workflow and runs it with N8N_LOG_LEVEL=debug. Returns what importAndExecute (n8n.js)
+ * Imports a workflow and runs it with N8N_LOG_LEVEL=debug. Returns what importAndExecute (scripts/n8n-cli.js)
  * returns, plus `log`: everything n8n printed except the run itself, stderr included.
  */
 async function runWithLog(ctx, workflow) {

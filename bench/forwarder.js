@@ -1,10 +1,10 @@
 // A plain Node HTTP forwarder doing the postback template's job without n8n, as a child process of
 // the benchmark: check the secret, normalise and SHA-256 hash the email, send one event per postback
 // to the Conversions API, answer 200 when Pinterest processed it, 422 when refused, 503 otherwise.
-// Usage: node forwarder.mjs <api base URL, e.g. http://127.0.0.1:1234/v5> <ad account> <token> <secret>
+// Usage: node forwarder.js <api base URL, e.g. http://127.0.0.1:1234/v5> <ad account> <token> <secret>
 // Prints the URL it listens on (loopback, a free port) as its first line.
-import { createHash } from 'node:crypto';
-import http from 'node:http';
+const { createHash } = require('node:crypto');
+const http = require('node:http');
 
 const [apiBase, adAccountId, token, secret] = process.argv.slice(2);
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');

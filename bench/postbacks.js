@@ -1,20 +1,18 @@
 // Live postbacks: the same load (count postbacks, inFlight at once) fired at several targets — the
 // postback template in a single n8n process, an n8n webhook that only answers, a plain Node forwarder,
 // and the template in n8n's queue mode with 1 and 2 workers — each measured by the same row code.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+const { spawn } = require('node:child_process');
+const { existsSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { createInterface } = require('node:readline');
 
-import { fireLoad, percentile } from './loadGenerator.mjs';
-import { publicApiOf, publish } from './n8nAdmin.mjs';
-import { sampleTreeRss, treeRssKiB } from './processMemory.mjs';
+const { fireLoad, percentile } = require('./loadGenerator.js');
+const { publicApiOf, publish } = require('./n8nAdmin.js');
+const { sampleTreeRss, treeRssKiB } = require('./processMemory.js');
 
-const require = createRequire(import.meta.url);
 const { installPackageInto, repoRoot } = require('../scripts/install-package.js');
 const { startN8nServer } = require('../scripts/n8n-server.js');
-const { createUserFolder, n8nEnv } = require('../test/harness/n8n.js');
+const { createUserFolder, n8nEnv } = require('../scripts/n8n-cli.js');
 
 const QUEUE_MODE_MODULE = join(repoRoot, 'scripts', 'queue-mode.js');
 const TEMPLATE = JSON.parse(
@@ -170,7 +168,7 @@ async function forwarderTarget({ fakeUrl }) {
 	const child = spawn(
 		process.execPath,
 		[
-			join(repoRoot, 'bench', 'forwarder.mjs'),
+			join(repoRoot, 'bench', 'forwarder.js'),
 			`${fakeUrl}/v5`,
 			AD_ACCOUNT,
 			CONVERSION_TOKEN,
@@ -254,7 +252,7 @@ async function measureRow({ label, start, sendsToFake, count, inFlight, fake, re
 	}
 }
 
-export const POSTBACK_ROWS = [
+const POSTBACK_ROWS = [
 	{ key: 'empty', name: 'n8n, webhook that only answers (baseline)', sendsToFake: false },
 	{ key: 'single', name: 'n8n, postback template, single process', sendsToFake: true },
 	{ key: 'forwarder', name: 'plain Node forwarder (child process)', sendsToFake: true },
@@ -280,14 +278,7 @@ function startFor(row) {
 }
 
 /** Measures every row in turn; a row that cannot run says why instead of stopping the others. */
-export async function runPostbackBench({
-	fake,
-	resetFake,
-	count,
-	inFlight,
-	onlyRows,
-	log = () => {},
-}) {
+async function runPostbackBench({ fake, resetFake, count, inFlight, onlyRows, log = () => {} }) {
 	const rows = [];
 	for (const label of POSTBACK_ROWS.filter((row) => !onlyRows || onlyRows.includes(row.key))) {
 		if (label.workers && !existsSync(QUEUE_MODE_MODULE)) {
@@ -316,3 +307,5 @@ export async function runPostbackBench({
 	}
 	return rows;
 }
+
+module.exports = { POSTBACK_ROWS, runPostbackBench };

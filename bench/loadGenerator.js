@@ -1,8 +1,8 @@
 // Fires a fixed number of HTTP GETs at a loopback server with a fixed number in flight, recording
 // when each was sent and answered. Bounded in count and in time, and refuses any other host.
-import http from 'node:http';
+const http = require('node:http');
 
-export const MAX_REQUESTS = 100_000;
+const MAX_REQUESTS = 100_000;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 const nowMs = () => performance.timeOrigin + performance.now();
@@ -15,7 +15,7 @@ const nowMs = () => performance.timeOrigin + performance.now();
  * @param requestTimeoutMs a request not answered within this is recorded as status 0
  * @returns {{ wallMs, results: { i, sentAtMs, answeredAtMs, status }[], notSent }}
  */
-export async function fireLoad({
+async function fireLoad({
 	urlFor,
 	count,
 	inFlight,
@@ -57,8 +57,10 @@ export async function fireLoad({
 }
 
 /** The p-th percentile (nearest rank) of numbers, or undefined when there are none. */
-export function percentile(values, p) {
+function percentile(values, p) {
 	if (values.length === 0) return undefined;
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+module.exports = { MAX_REQUESTS, fireLoad, percentile };

@@ -1,12 +1,12 @@
-// Drives a real n8n (2.41 by default; any runtime of scripts/n8n-runtime.js) from the tests: CLI commands for
-// imports and manual executions, and a server with the public API for webhook and schedule runs.
+// Drives a real n8n (2.41 by default; any runtime of n8n-runtime.js) through its CLI, for the tests and the
+// benchmark: a user folder, the environment that keeps n8n offline, imports and manual executions.
 const { execFile } = require('node:child_process');
 const { mkdirSync, writeFileSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
-const { defaultRuntime } = require('../../scripts/n8n-runtime');
-const { versionEnv } = require('../../scripts/n8n-server');
+const { defaultRuntime } = require('./n8n-runtime');
+const { versionEnv } = require('./n8n-server');
 
 const ENCRYPTION_KEY = 'e2e-fixed-encryption-key-not-secret';
 

@@ -78,7 +78,7 @@ function conclusions(rows) {
 	return lines.map((line) => `- ${line}`).join('\n');
 }
 
-export function postbackSection(rows, { count, inFlight, latencyMs, focused }) {
+function postbackSection(rows, { count, inFlight, latencyMs, focused }) {
 	const ran = rows.filter((r) => r.ran);
 	const minutes = (ran.reduce((sum, r) => sum + r.rowMs, 0) / 60_000).toFixed(1);
 	return `## Live postbacks: ${count.toLocaleString('en-US')} postbacks, ${inFlight} in flight
@@ -101,3 +101,5 @@ The rows that ran took ${minutes} minutes together (start-up, set-up, warm-up an
 
 `;
 }
+
+module.exports = { postbackSection };

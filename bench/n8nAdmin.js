@@ -5,7 +5,7 @@
  * The public API of a server started by scripts/n8n-server.js (signed in as its owner, which also holds
  * for queue mode's main), as `(method, path, body) => json` that throws on an error answer.
  */
-export function publicApiOf(server) {
+function publicApiOf(server) {
 	return async (method, path, body) => {
 		const answer = await server.publicApi(method, path, body);
 		if (answer.status >= 300)
@@ -18,7 +18,7 @@ export function publicApiOf(server) {
  * Creates and activates `workflow`, then waits until its production webhook answers (anything but
  * 404) at `probeUrl`. Returns the workflow id.
  */
-export async function publish(publicApi, workflow, probeUrl) {
+async function publish(publicApi, workflow, probeUrl) {
 	const { id } = await publicApi('POST', '/workflows', workflow);
 	await publicApi('POST', `/workflows/${id}/activate`);
 	for (let i = 0; i < 240; i++) {
@@ -28,3 +28,5 @@ export async function publish(publicApi, workflow, probeUrl) {
 	}
 	throw new Error(`the webhook at ${probeUrl} was not registered within 60 s`);
 }
+
+module.exports = { publicApiOf, publish };

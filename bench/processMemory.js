@@ -1,6 +1,6 @@
 // Samples the summed resident memory (RSS) of process trees: the given processes and all their
 // descendants (n8n's task runners, for instance), read from /proc. Linux only.
-import { readdirSync, readFileSync } from 'node:fs';
+const { readdirSync, readFileSync } = require('node:fs');
 
 function parentsByPid() {
 	const parents = new Map();
@@ -43,14 +43,14 @@ function rssKiB(pid) {
 }
 
 /** Summed RSS of the trees rooted at `rootPids`, in KiB, now. */
-export function treeRssKiB(rootPids) {
+function treeRssKiB(rootPids) {
 	let sum = 0;
 	for (const pid of treeOf(rootPids, parentsByPid())) sum += rssKiB(pid);
 	return sum;
 }
 
 /** Starts sampling every `intervalMs`; stop() returns the peak summed RSS in MiB. */
-export function sampleTreeRss(rootPids, intervalMs = 250) {
+function sampleTreeRss(rootPids, intervalMs = 250) {
 	let peakKiB = treeRssKiB(rootPids);
 	const timer = setInterval(() => {
 		peakKiB = Math.max(peakKiB, treeRssKiB(rootPids));
@@ -63,3 +63,5 @@ export function sampleTreeRss(rootPids, intervalMs = 250) {
 		},
 	};
 }
+
+module.exports = { treeRssKiB, sampleTreeRss };
