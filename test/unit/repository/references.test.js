@@ -10,8 +10,10 @@ const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' 
 	.filter((file) => file !== '' && existsSync(join(root, file)));
 const trackedSet = new Set(tracked);
 const trackedNames = new Set(tracked.map((file) => basename(file)));
-const OUR_FOLDERS = /^(\.\/|\.\.\/)*(nodes|shared|credentials|test|scripts|bench|docs|workflows|\.github|\.ci)\//;
-const PATH = /(?<![\w@/.:-])((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.(?:ts|js|json|md|sh|yml))(?![\w/])/g;
+const OUR_FOLDERS =
+	/^(\.\/|\.\.\/)*(nodes|shared|credentials|test|scripts|bench|docs|workflows|\.github|\.ci)\//;
+const PATH =
+	/(?<![\w@/.:-])((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.(?:ts|js|json|md|sh|yml))(?![\w/])/g;
 
 /** Paths named in comment lines (and anywhere in Markdown) that point at no file of the repository. */
 function missingReferences(file) {
