@@ -1,7 +1,7 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-
-import { isAccountRefusal, whyNotReadable } from '../../../../../nodes/PinterestAdSpend/core/accountAccess';
-import { asItemError } from '../../../../../nodes/PinterestAdSpend/actions/itemError';
+import {
+	isAccountRefusal,
+	whyNotReadable,
+} from '../../../../../nodes/PinterestAdSpend/core/accountAccess';
 import { toPinterestApiError } from '../../../../../shared/errors';
 import { adSpendNode as node } from '../../../helpers/adSpendNode';
 
@@ -37,22 +37,5 @@ describe('ad account access', () => {
 			'Could not download the spend report for ad account 1: the report link was refused (HTTP 403)',
 		);
 		expect(isAccountRefusal(new Error('403'))).toBe(false);
-	});
-});
-
-describe('item errors', () => {
-	it('keeps an n8n error as it is and sets its item index once', () => {
-		const apiError = refusal(403);
-		expect(asItemError(node, apiError, 2)).toBe(apiError);
-		expect(apiError.context.itemIndex).toBe(2);
-		expect(asItemError(node, apiError, 5).context.itemIndex).toBe(2);
-		const operationError = new NodeOperationError(node, 'bad', { description: 'fix' });
-		expect(asItemError(node, operationError, 1)).toBe(operationError);
-		expect(operationError.description).toBe('fix');
-		const wrapped = asItemError(node, new Error('boom'), 3);
-		expect(wrapped).toBeInstanceOf(NodeOperationError);
-		expect(wrapped.message).toBe('boom');
-		expect(wrapped.context.itemIndex).toBe(3);
-		expect(wrapped).not.toBeInstanceOf(NodeApiError);
 	});
 });

@@ -1,4 +1,7 @@
-import { describeGaps, describeUnmergeable } from '../../../../../nodes/PinterestAdSpend/core/notices';
+import {
+	describeGaps,
+	describeUnmergeable,
+} from '../../../../../nodes/PinterestAdSpend/core/notices';
 
 const account = { id: '549755885175', name: 'Acme US', currency: 'USD' };
 

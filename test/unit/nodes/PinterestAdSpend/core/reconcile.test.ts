@@ -1,6 +1,7 @@
 import {
 	bucketIncludesToday,
 	findGaps,
+	reconcileSpend,
 	settleGaps,
 } from '../../../../../nodes/PinterestAdSpend/core/reconcile';
 
@@ -109,5 +110,67 @@ describe('totals check', () => {
 				todayUtc,
 			),
 		).toBe(false);
+	});
+});
+
+describe('reconcileSpend', () => {
+	const closedDay = { startDate: '2025-06-28', endDate: '2025-06-28' };
+	const request = { level: 'ad' as const, granularity: 'DAY' as const, range: closedDay, todayUtc };
+	const plan = { columns: ['SPEND_IN_MICRO_DOLLAR'] };
+	const levelRows = [
+		{ AD_ID: '1', DATE: '2025-06-28', SPEND_IN_MICRO_DOLLAR: 10 },
+		{ AD_ID: '1', DATE: '2025-06-28', SPEND_IN_MICRO_DOLLAR: 5 },
+	];
+	const totalRows = [{ AD_ACCOUNT_ID: '9', DATE: '2025-06-28', SPEND_IN_MICRO_DOLLAR: 40 }];
+
+	it('asks for the one re-pull when the rows differ from the total', () => {
+		expect(
+			reconcileSpend({ request, plan, fetched: { levelRows, totalRows }, mayRepull: true }),
+		).toEqual({ repull: true, gapCount: 1 });
+	});
+
+	it('after the re-pull, settles: the rows merged and the difference unattributed', () => {
+		expect(
+			reconcileSpend({ request, plan, fetched: { levelRows, totalRows }, mayRepull: false }),
+		).toEqual({
+			repull: false,
+			rows: [{ AD_ID: '1', DATE: '2025-06-28', SPEND_IN_MICRO_DOLLAR: 15 }],
+			unmergeableColumns: [],
+			settled: { unattributed: [{ bucket: { DATE: '2025-06-28' }, micros: 25 }], movedToday: [] },
+		});
+	});
+
+	it('rows that add up need no re-pull', () => {
+		const settled = reconcileSpend({
+			request,
+			plan,
+			fetched: { levelRows, totalRows: [{ ...totalRows[0], SPEND_IN_MICRO_DOLLAR: 15 }] },
+			mayRepull: true,
+		});
+		expect(settled).toEqual({
+			repull: false,
+			rows: [{ AD_ID: '1', DATE: '2025-06-28', SPEND_IN_MICRO_DOLLAR: 15 }],
+			unmergeableColumns: [],
+			settled: { unattributed: [], movedToday: [] },
+		});
+	});
+
+	it('the ad account level is its own total: never compared', () => {
+		expect(
+			reconcileSpend({
+				request: { ...request, level: 'adAccount' },
+				plan,
+				fetched: {
+					levelRows: [{ AD_ACCOUNT_ID: '9', DATE: '2025-06-28', SPEND_IN_MICRO_DOLLAR: 7 }],
+					totalRows: [],
+				},
+				mayRepull: true,
+			}),
+		).toEqual({
+			repull: false,
+			rows: [{ AD_ACCOUNT_ID: '9', DATE: '2025-06-28', SPEND_IN_MICRO_DOLLAR: 7 }],
+			unmergeableColumns: [],
+			settled: { unattributed: [], movedToday: [] },
+		});
 	});
 });
