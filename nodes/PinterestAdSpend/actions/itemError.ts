@@ -23,7 +23,10 @@ export function asItemError(
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
 
-/** An error as an output item's fields: the fix travels with the message, as an error item is often all a scheduled run leaves. */
+/**
+ * An error as an output item's fields. The fix travels with the message: an error item is often all a
+ * scheduled run leaves.
+ */
 export function errorFields(error: unknown): IDataObject {
 	const fix =
 		error instanceof SpendError ? error.fix : (error as { description?: unknown }).description;

@@ -1,7 +1,9 @@
 /** The levels spend is reported at and how each is addressed in Pinterest's API v5. */
 
 export type Level = 'adAccount' | 'campaign' | 'adGroup' | 'ad';
-export type EntityLevel = Exclude<Level, 'adAccount'>;
+/** The levels below the ad account, top down. */
+export const ENTITY_LEVELS = ['campaign', 'adGroup', 'ad'] as const;
+export type EntityLevel = (typeof ENTITY_LEVELS)[number];
 export type Granularity = 'TOTAL' | 'DAY' | 'HOUR' | 'WEEK' | 'MONTH';
 export type AnalyticsRow = Record<string, unknown>;
 

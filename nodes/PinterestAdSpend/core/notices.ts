@@ -11,7 +11,8 @@ const LEVEL_NAMES: Record<Level, string> = {
 };
 const MAX_BUCKETS_NAMED = 5;
 
-function accountLabel(account: AdAccount) {
+/** "Acme US (549755885175)", or the id alone for an account without a name. */
+export function accountLabel(account: AdAccount) {
 	return account.name ? `${account.name} (${account.id})` : account.id;
 }
 

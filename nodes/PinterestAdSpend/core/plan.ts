@@ -5,6 +5,7 @@ import {
 	LIVE_STATUSES,
 	MAX_IDS_PER_ANALYTICS_CALL,
 	NEVER_RAN_STATUSES,
+	ENTITY_LEVELS,
 	type EntityLevel,
 	type Granularity,
 	type Level,
@@ -31,8 +32,6 @@ export interface SpendRequest {
 }
 
 export const SPEND_COLUMNS = ['SPEND_IN_MICRO_DOLLAR'];
-
-const ENTITY_LEVELS: EntityLevel[] = ['campaign', 'adGroup', 'ad'];
 
 /** The entity lists a request needs, in the order they are read: its level, and the levels above to name rows. */
 export function entityListsToFetch(request: Pick<SpendRequest, 'level' | 'includeNames'>) {
@@ -81,8 +80,8 @@ export interface SpendPlan {
 	/** Columns of the level's rows. */
 	columns: string[];
 	/**
-	 * The account's own total per bucket, read before the level's rows (core/reconcile.ts says why). Empty at
-	 * the ad account level, whose rows are its total.
+	 * The account's own total per bucket, read before the level's rows (settleGaps in
+	 * nodes/PinterestAdSpend/core/reconcile.ts says why). Empty at the ad account level, whose rows are its total.
 	 */
 	totalCalls: AnalyticsCall[];
 	levelCalls: AnalyticsCall[];

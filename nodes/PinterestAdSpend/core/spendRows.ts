@@ -7,12 +7,9 @@ import {
 	TEXT_COLUMNS,
 } from './columns';
 import type { DateRange } from './dates';
-import type { AnalyticsRow, Level } from './levels';
+import { ENTITY_LEVELS, type AnalyticsRow, type EntityLevel, type Level } from './levels';
 
 export { metricFieldName } from './columns';
-
-const ENTITY_LEVELS = ['campaign', 'adGroup', 'ad'] as const;
-type EntityLevel = (typeof ENTITY_LEVELS)[number];
 
 /** The ids and names of an entity and of every entity above it, e.g. { campaignId, campaignName, adGroupId, … }. */
 export type EntityChain = Partial<Record<`${EntityLevel}${'Id' | 'Name'}`, string>>;

@@ -13,7 +13,8 @@ import {
 	type Level,
 } from '../core/levels';
 
-// Pinterest's analytics endpoints, one call (or one report) at a time; the order of calls is core/plan.ts's.
+// Pinterest's analytics endpoints, one call (or one report) at a time, in the order
+// nodes/PinterestAdSpend/core/plan.ts plans them.
 
 /** Every campaign, ad group or ad of the account, whatever its status. */
 export async function fetchEntityList<T>(

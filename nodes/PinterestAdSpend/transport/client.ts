@@ -4,7 +4,8 @@ import { PinterestClient, type TimingOverrides } from '../../../shared/transport
 
 /**
  * The one place the hidden parameters testRequestTimeoutMs and testReportPollBudgetMs are read (declared in
- * actions/spend/get.description.ts): the end-to-end fault tests set them to shorten waits; users never see them.
+ * nodes/PinterestAdSpend/actions/spend/get.description.ts): the end-to-end fault tests set them to shorten
+ * waits; users never see them.
  */
 function readTestTimings(ctx: IExecuteFunctions, itemIndex: number): TimingOverrides {
 	return {

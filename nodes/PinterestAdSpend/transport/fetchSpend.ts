@@ -6,12 +6,13 @@ import type { FetchedSpend } from '../core/reconcile';
 import { SpendError } from '../core/spendError';
 import { fetchAnalytics, fetchEntityList, fetchReport, type ReportOutcome } from './analytics';
 
-// The I/O stage of a spend request: makes the calls core/plan.ts planned, in its order, and returns the rows raw.
+// The I/O stage of a spend request: makes the calls nodes/PinterestAdSpend/core/plan.ts planned, in
+// that order, and returns the rows raw.
 
 /** Writes a warning to n8n's log. */
 export type Warn = (message: string) => void;
 
-/** The entity lists core/plan.ts's entityListsToFetch names, read in that order. */
+/** The entity lists entityListsToFetch (nodes/PinterestAdSpend/core/plan.ts) names, in that order. */
 export async function fetchEntityLists(
 	client: PinterestClient,
 	adAccountId: string,

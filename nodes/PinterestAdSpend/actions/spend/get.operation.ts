@@ -14,6 +14,7 @@ import { toAccountSpend, type AccountSpend } from '../../core/accountSpend';
 import type { DatePreset } from '../../core/dates';
 import type { Granularity, Level } from '../../core/levels';
 import { entityListsToFetch, planSpend, toLevelEntities, type SpendRequest } from '../../core/plan';
+import { accountLabel } from '../../core/notices';
 import { reconcileSpend } from '../../core/reconcile';
 import { toSpendRequest, type SpendParameters } from '../../core/request';
 import { createSpendClient } from '../../transport/client';
@@ -50,7 +51,7 @@ function readSpendParameters(ctx: IExecuteFunctions, itemIndex: number): SpendPa
 /**
  * One account's spend, read top to bottom: plan → fetch → reconcile (at most one re-pull) → rows.
  */
-async function spendOfAccount(input: {
+async function getAccountSpend(input: {
 	client: PinterestClient;
 	warn: Warn;
 	account: AdAccount;
@@ -88,7 +89,7 @@ async function spendOfAccount(input: {
 }
 
 /** One account's spend, or why it failed: the caller decides (skip it, an error item, or the item's error). */
-async function tryAccount(input: {
+async function tryGetAccountSpend(input: {
 	client: PinterestClient;
 	warn: Warn;
 	account: AdAccount;
@@ -98,14 +99,10 @@ async function tryAccount(input: {
 	try {
 		// Listed accounts come with their currency; selected ones are read for it.
 		if (account.currency === undefined) account = await getAdAccount(input.client, account.id);
-		return { account, spend: await spendOfAccount({ ...input, account }) };
+		return { account, spend: await getAccountSpend({ ...input, account }) };
 	} catch (failure) {
 		return { account, failure };
 	}
-}
-
-function accountLabel(account: AdAccount) {
-	return account.name ? `${account.name} (${account.id})` : account.id;
 }
 
 /** "Get ad spend" for one input item: every selected account, one output item per row. */
@@ -137,7 +134,7 @@ export async function execute(
 			skipped.push(`${accountLabel(account)}: ${unreadable}`);
 			continue;
 		}
-		const outcome = await tryAccount({ client, warn, account, request });
+		const outcome = await tryGetAccountSpend({ client, warn, account, request });
 		if ('spend' in outcome) {
 			for (const row of outcome.spend.rows)
 				output.push({ json: row, pairedItem: { item: itemIndex } });
@@ -153,7 +150,7 @@ export async function execute(
 			continue;
 		}
 		// One failing account must not lose the others' rows when the user chose to continue; without
-		// that, actions/router.ts turns the failure into the node's error.
+		// that, nodes/PinterestAdSpend/actions/router.ts turns the failure into the node's error.
 		if (!this.continueOnFail()) throw failure;
 		output.push({
 			json: {
