@@ -13,8 +13,8 @@ import { parseAdAccountIds } from '../../core/accountSelection';
 import { toAccountSpend, type AccountSpend } from '../../core/accountSpend';
 import type { DatePreset } from '../../core/dates';
 import type { Granularity, Level } from '../../core/levels';
-import { entityListsToFetch, planSpend, toLevelEntities, type SpendRequest } from '../../core/plan';
 import { accountLabel } from '../../core/notices';
+import { entityListsToFetch, planSpend, toLevelEntities, type SpendRequest } from '../../core/plan';
 import { reconcileSpend } from '../../core/reconcile';
 import { toSpendRequest, type SpendParameters } from '../../core/request';
 import { createSpendClient } from '../../transport/client';
@@ -23,12 +23,12 @@ import { errorFields } from '../itemError';
 
 export { getSpendFields as description } from './get.description';
 
-/** The ad accounts the item asks for: all this login can access, or the selected ids. */
+/** The ad accounts the item asks for: all this login can access, or the selected ids (none with all). */
 function readAccountSelection(ctx: IExecuteFunctions, itemIndex: number) {
 	const all = ctx.getNodeParameter('adAccountSelection', itemIndex) === 'all';
 	return {
 		all,
-		readIds: () => (all ? [] : parseAdAccountIds(ctx.getNodeParameter('adAccountIds', itemIndex))),
+		ids: all ? [] : parseAdAccountIds(ctx.getNodeParameter('adAccountIds', itemIndex)),
 	};
 }
 
@@ -111,18 +111,17 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const client = await createSpendClient(this, itemIndex);
-	const selection = readAccountSelection(this, itemIndex);
 	const request = toSpendRequest({
 		parameters: readSpendParameters(this, itemIndex),
 		now: DateTime.now(),
 		workflowZone: this.getTimezone(),
 		reportsAvailable: client.baseUrl !== PINTEREST_BASE_URLS.sandbox,
 	});
-	const selectedIds = selection.readIds();
+	const selection = readAccountSelection(this, itemIndex);
 	// Selected accounts are read one by one inside the loop: one the login cannot read fails alone.
 	const accounts: AdAccount[] = selection.all
 		? await listAdAccounts(client)
-		: selectedIds.map((id) => ({ id }));
+		: selection.ids.map((id) => ({ id }));
 	const warn: Warn = (message) => this.logger.warn(message);
 	const output: INodeExecutionData[] = [];
 	const notices: string[] = [];
