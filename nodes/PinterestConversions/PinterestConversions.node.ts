@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { searchAdAccounts } from '../../shared/transport/adAccounts';
+import { searchAdAccounts } from '../../shared/methods/adAccounts';
 import { sendEventFields } from './sendEvent.description';
 import { sendEvents } from './sendEvent.operation';
 
