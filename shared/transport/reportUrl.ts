@@ -5,8 +5,7 @@
  * network. Only these are fetched:
  *
  * - https to `pinterest-<name>.s3.<region>.amazonaws.com` (or the region-less `pinterest-<name>.s3.amazonaws.com`):
- *   the pre-signed S3 links Pinterest hands out, as its asynchronous report example in
- *   https://github.com/pinterest/api-quickstart shows. Not any `*.amazonaws.com`: that would admit every AWS
+ *   the pre-signed S3 links Pinterest hands out (as its own API quickstart's report example downloads). Not any `*.amazonaws.com`: that would admit every AWS
  *   service endpoint; not S3's path-style `s3.<region>.amazonaws.com/<bucket>`, which Pinterest does not use.
  *   An S3 bucket named `pinterest-…` by someone else is still possible, but the download carries no token and
  *   goes to a public AWS host, so it can neither leak a secret nor reach inside the network.

@@ -3,8 +3,8 @@
  * the outcome, sleeps and counts.
  *
  * Sources: rate limits and headers https://developers.pinterest.com/docs/reference/rate-limits/ ;
- * code 8 = rate limit, 400 "Retry after N seconds" and code 12 = transient, as Airbyte's Pinterest
- * connector handles them (https://github.com/airbytehq/airbyte, airbyte-integrations/connectors/source-pinterest).
+ * code 8 = rate limit, 400 "Retry after N seconds" and code 12 = transient: what Pinterest answers under load,
+ * and how Airbyte's Pinterest source connector treats them too.
  */
 
 export interface AttemptOutcome {
