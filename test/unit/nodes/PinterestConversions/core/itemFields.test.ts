@@ -1,4 +1,4 @@
-import { itemKeysOf, readItemKeys } from '../../../nodes/PinterestConversions/parameters';
+import { itemKeysOf, readItemKeys } from '../../../../../nodes/PinterestConversions/core/itemFields';
 
 describe('plain item-field expressions', () => {
 	it.each([

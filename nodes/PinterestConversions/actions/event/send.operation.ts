@@ -1,15 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	NodeTypeAndVersion,
+} from 'n8n-workflow';
 
-import { PinterestClient, type PinterestCredentialType } from '../../shared/transport/client';
-import { groupIntoBatches, type ItemOutcome } from './core/batches';
-import { DEDUPLICATION_WINDOW_HOURS } from './core/dedup';
-import { summariseDropped } from './core/droppedSummary';
-import { matchKeysOf } from './core/matchKeys';
-import type { InputProblem } from './core/types';
-import { deliver } from './delivery';
-import { retryBudgetOf, type RetryTimeLimit } from './liveBudget';
+import { PinterestClient, type PinterestCredentialType } from '../../../../shared/transport/client';
+import type { RetryBudget } from '../../../../shared/transport/retryPolicy';
+import { groupIntoBatches, type ItemOutcome } from '../../core/batches';
+import { summariseDropped } from '../../core/droppedSummary';
+import { budgetFor, isLiveWebhookRun, type RetryTimeLimit } from '../../core/liveBudget';
+import { matchKeysOf } from '../../core/matchKeys';
+import { describeProblems, stopAfterSending, stopBeforeSending } from '../../core/stops';
+import { deliver } from '../../transport/delivery';
 import { prepareEvents, type InputMode, type PreparedEvents } from './prepareEvents';
+
+export { description } from './send.description';
 
 /** In test mode Pinterest processes only the first 20 events of a request. */
 const MAX_TEST_EVENTS_PER_REQUEST = 20;
@@ -26,10 +32,6 @@ interface OutputOptions {
 	retryTimeLimit?: RetryTimeLimit;
 }
 
-function describeProblems(problems: InputProblem[]) {
-	return problems.map((p) => `${p.field}: ${p.message}. ${p.fix}`).join(' | ');
-}
-
 function refusedResults(prepared: PreparedEvents, test: boolean): ItemResult[] {
 	return prepared.refused.map((refused) => ({
 		itemIndex: refused.itemIndex,
@@ -41,17 +43,22 @@ function refusedResults(prepared: PreparedEvents, test: boolean): ItemResult[] {
 			eventName: refused.eventName,
 			eventId: refused.eventId,
 			reason: describeProblems(refused.problems),
-			problems: refused.problems as unknown as IDataObject[],
+			problems: refused.problems,
 		},
 	}));
 }
 
-function deliveredResults(
-	prepared: PreparedEvents,
-	outcomes: ItemOutcome[],
-	test: boolean,
-	includeUserData: boolean,
-): ItemResult[] {
+function deliveredResults({
+	prepared,
+	outcomes,
+	test,
+	includeUserData,
+}: {
+	prepared: PreparedEvents;
+	outcomes: ItemOutcome[];
+	test: boolean;
+	includeUserData: boolean;
+}): ItemResult[] {
 	const pending = new Map(prepared.pending.map((p) => [p.itemIndex, p]));
 	return outcomes.map((outcome) => {
 		const { event, adAccountId } = pending.get(outcome.itemIndex)!;
@@ -72,41 +79,29 @@ function deliveredResults(
 		}
 		json.warning = outcome.warning ?? null;
 		json.matchKeys = matchKeysOf(event.user_data);
-		json.droppedFields = (prepared.dropped.get(outcome.itemIndex) ??
-			[]) as unknown as IDataObject[];
-		if (includeUserData) json.userData = event.user_data as IDataObject;
+		json.droppedFields = prepared.dropped.get(outcome.itemIndex) ?? [];
+		if (includeUserData) json.userData = event.user_data;
 		return { itemIndex: outcome.itemIndex, sent: true, json };
 	});
 }
 
-function stopBeforeSending(ctx: IExecuteFunctions, prepared: PreparedEvents, total: number) {
-	const first = prepared.refused[0];
-	return new NodeOperationError(
-		ctx.getNode(),
-		`${prepared.refused.length} of ${total} events cannot be sent, so none was sent; the first (item ${first.itemIndex + 1}): ${describeProblems(first.problems)}`,
-		{
-			itemIndex: first.itemIndex,
-			description:
-				'Fix these items and run again, or set Failed Events to "Route to the Failed Output" to send the valid ones.',
-		},
-	);
+/** The retry budget of this run, from the option and how n8n started the run. */
+function retryBudgetOf(ctx: IExecuteFunctions, choice: RetryTimeLimit): RetryBudget {
+	if (choice !== 'auto') return budgetFor(choice, false);
+	let parents: NodeTypeAndVersion[] | undefined;
+	try {
+		parents = ctx.getParentNodes(ctx.getNode().name, { includeNodeParameters: true });
+	} catch {
+		parents = undefined;
+	}
+	return budgetFor(choice, isLiveWebhookRun(ctx.getMode(), parents));
 }
 
-function stopAfterSending(ctx: IExecuteFunctions, results: ItemResult[], total: number) {
-	const failed = results.filter((r) => !r.sent);
-	const sent = results.length - failed.length;
-	return new NodeOperationError(
-		ctx.getNode(),
-		`${failed.length} of ${total} events were not processed by Pinterest; the first: ${String(failed[0].json.reason)}`,
-		{
-			itemIndex: failed[0].itemIndex,
-			description: `${sent} events were processed. Pinterest counts an event ID with its event name once within ${DEDUPLICATION_WINDOW_HOURS} hours, so sending the same items again does not count those twice, except offline events, which Pinterest does not deduplicate: for those, send only the failed items.`,
-		},
-	);
-}
-
-/** "Send conversion event" for all input items at once: batched per ad account, one outcome per item. */
-export async function sendEvents(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+/**
+ * "Send conversion event" for all input items at once: batched per ad account, one outcome per item. Throws plain
+ * errors (core/stops.ts); actions/router.ts wraps them for n8n.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[], []];
 	const authentication = this.getNodeParameter('authentication', 0) as string;
@@ -126,7 +121,13 @@ export async function sendEvents(this: IExecuteFunctions): Promise<INodeExecutio
 		credentialAdAccountId,
 		nowSeconds: Math.floor(Date.now() / 1000),
 	});
-	if (stop && prepared.refused.length > 0) throw stopBeforeSending(this, prepared, items.length);
+	if (stop && prepared.refused.length > 0) {
+		throw stopBeforeSending({
+			refusedCount: prepared.refused.length,
+			firstRefused: prepared.refused[0],
+			totalCount: items.length,
+		});
+	}
 
 	const results = refusedResults(prepared, test);
 	if (prepared.pending.length > 0) {
@@ -137,11 +138,18 @@ export async function sendEvents(this: IExecuteFunctions): Promise<INodeExecutio
 			prepared.pending,
 			test ? MAX_TEST_EVENTS_PER_REQUEST : undefined,
 		);
-		const outcomes = await deliver(this, client, batches, {
+		const outcomes = await deliver(client, batches, {
 			test,
 			continueOnFail: this.continueOnFail(),
 		});
-		results.push(...deliveredResults(prepared, outcomes, test, options.includeUserData === true));
+		results.push(
+			...deliveredResults({
+				prepared,
+				outcomes,
+				test,
+				includeUserData: options.includeUserData === true,
+			}),
+		);
 		this.logger.info(
 			`Pinterest Conversions: ${prepared.pending.length} events in ${client.requestCount} requests`,
 		);
@@ -155,11 +163,18 @@ export async function sendEvents(this: IExecuteFunctions): Promise<INodeExecutio
 		this.logger.warn(`Pinterest Conversions: ${droppedSummary}`);
 	}
 	results.sort((a, b) => a.itemIndex - b.itemIndex);
-	if (stop && results.some((r) => !r.sent)) throw stopAfterSending(this, results, items.length);
+	const failed = results.filter((r) => !r.sent);
+	if (stop && failed.length > 0) {
+		throw stopAfterSending({
+			failed: failed.map((r) => ({ itemIndex: r.itemIndex, reason: String(r.json.reason) })),
+			sentCount: results.length - failed.length,
+			totalCount: items.length,
+		});
+	}
 
 	const toItem = (r: ItemResult): INodeExecutionData => ({
 		json: options.includeInputFields ? { ...items[r.itemIndex].json, ...r.json } : r.json,
 		pairedItem: { item: r.itemIndex },
 	});
-	return [results.filter((r) => r.sent).map(toItem), results.filter((r) => !r.sent).map(toItem)];
+	return [results.filter((r) => r.sent).map(toItem), failed.map(toItem)];
 }

@@ -1,8 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, NodeParameterValue } from 'n8n-workflow';
 
-import { STANDARD_EVENT_NAMES } from './core/constants';
+import { STANDARD_EVENT_NAMES } from '../../core/constants';
 
-const show = (extra: Record<string, string[]> = {}) => ({
+const show = (extra: Record<string, NodeParameterValue[]> = {}): IDisplayOptions => ({
 	show: { operation: ['sendEvent'], ...extra },
 });
 const defineBelow = () => show({ inputMode: ['defineBelow'] });
@@ -134,7 +134,7 @@ const eventOptionFields: INodeProperties[] = [
 ];
 
 /** The fields of "Send conversion event". */
-export const sendEventFields: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Ad Account',
 		name: 'adAccount',
@@ -191,7 +191,7 @@ export const sendEventFields: INodeProperties[] = [
 		name: 'testModeNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: show({ testMode: [true as unknown as string] }),
+		displayOptions: show({ testMode: [true] }),
 	},
 	{
 		displayName: 'Input Mode',

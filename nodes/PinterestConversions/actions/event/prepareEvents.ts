@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { mapItemAutomatically } from './core/autoMapping';
-import type { PendingEvent } from './core/batches';
-import { buildConversionEvent } from './core/buildEvent';
-import type { ConversionEventInput, DroppedField, InputProblem } from './core/types';
-import { collectionOf, ParameterReader } from './parameters';
+import { mapItemAutomatically } from '../../core/autoMapping';
+import type { PendingEvent } from '../../core/batches';
+import { buildConversionEvent } from '../../core/buildEvent';
+import type { ConversionEventInput, DroppedField, InputProblem } from '../../core/types';
+import { adAccountProblem, inputFromParameters, shown } from '../../core/eventInput';
+import { ParameterReader } from './parameters';
 
 export type InputMode = 'defineBelow' | 'auto';
 
@@ -22,41 +23,6 @@ export interface PreparedEvents {
 	refused: RefusedItem[];
 	/** Fields left out of each pending event, by item index. */
 	dropped: Map<number, DroppedField[]>;
-}
-
-const AD_ACCOUNT_ID = /^\d{1,18}$/;
-
-/** Only plain text or numbers are echoed into the output, never an object an expression produced. */
-function shown(value: unknown): string | null {
-	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : null;
-}
-
-function adAccountProblem(adAccountId: string): InputProblem | undefined {
-	if (AD_ACCOUNT_ID.test(adAccountId)) return undefined;
-	return {
-		field: 'adAccount',
-		message:
-			adAccountId === ''
-				? 'No ad account ID for this item'
-				: 'Ad account ID is not a Pinterest ad account ID (digits only)',
-		fix: 'Choose an ad account, or give its number as shown in Ads Manager.',
-	};
-}
-
-function inputFromParameters(
-	values: Record<string, unknown>,
-	eventTimeLeftEmpty: boolean,
-): ConversionEventInput {
-	return {
-		...collectionOf(values, 'eventOptions'),
-		eventName: values.eventName,
-		actionSource: values.actionSource,
-		eventTime: values.eventTime,
-		eventTimeEmptyMeansNow: eventTimeLeftEmpty,
-		eventId: values.eventId,
-		userData: collectionOf(values, 'userData'),
-		customData: collectionOf(values, 'customData'),
-	};
 }
 
 /**
@@ -89,7 +55,7 @@ export function prepareEvents(
 			input = mapped.input;
 			adAccount = mapped.adAccountId ?? adAccount;
 		} else {
-			input = inputFromParameters(values, reader.eventTimeLeftEmpty);
+			input = inputFromParameters({ values, eventTimeLeftEmpty: reader.eventTimeLeftEmpty });
 		}
 		const adAccountId = shown(adAccount) || credentialAdAccountId;
 		const accountProblem = adAccountProblem(adAccountId);

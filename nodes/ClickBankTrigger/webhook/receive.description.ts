@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TRANSACTION_TYPES } from './core/constants';
+import { TRANSACTION_TYPES } from '../core/constants';
 
 const TYPE_NAMES: Record<(typeof TRANSACTION_TYPES)[number], string> = {
 	SALE: 'SALE (Initial Sale)',
@@ -18,7 +18,7 @@ const TYPE_NAMES: Record<(typeof TRANSACTION_TYPES)[number], string> = {
 	'CANCEL-TEST-REBILL': 'CANCEL-TEST-REBILL (Test Cancellation)',
 };
 
-export const triggerFields: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName:
 			"In ClickBank, open Vendor Settings → My Site → Advanced Tools, paste this node's Production URL as an Instant Notification URL, choose version 8.0 and the same secret key as the credential, then publish this workflow.",

@@ -1,6 +1,10 @@
-import type { IExecuteFunctions, NodeTypeAndVersion } from 'n8n-workflow';
+import type { NodeTypeAndVersion } from 'n8n-workflow';
 
-import { LIVE_BUDGET, SCHEDULED_BUDGET, type RetryBudget } from '../../shared/transport/retryPolicy';
+import {
+	LIVE_BUDGET,
+	SCHEDULED_BUDGET,
+	type RetryBudget,
+} from '../../../shared/transport/retryPolicy';
 
 /** The node's "Retry Time Limit" option. */
 export type RetryTimeLimit = 'auto' | 'short' | 'long';
@@ -35,16 +39,4 @@ export function budgetFor(choice: RetryTimeLimit, live: boolean): RetryBudget {
 	if (choice === 'short') return LIVE_BUDGET;
 	if (choice === 'long') return SCHEDULED_BUDGET;
 	return live ? LIVE_BUDGET : SCHEDULED_BUDGET;
-}
-
-/** The retry budget of this run, from the option and how n8n started the run. */
-export function retryBudgetOf(ctx: IExecuteFunctions, choice: RetryTimeLimit): RetryBudget {
-	if (choice !== 'auto') return budgetFor(choice, false);
-	let parents: NodeTypeAndVersion[] | undefined;
-	try {
-		parents = ctx.getParentNodes(ctx.getNode().name, { includeNodeParameters: true });
-	} catch {
-		parents = undefined;
-	}
-	return budgetFor(choice, isLiveWebhookRun(ctx.getMode(), parents));
 }

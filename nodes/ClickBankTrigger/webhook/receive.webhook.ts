@@ -1,7 +1,9 @@
 import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { receiveNotification } from './core/receive';
-import { acceptedTypes } from './core/transactionTypes';
+import { receiveNotification } from '../core/receive';
+import { acceptedTypes } from '../core/transactionTypes';
+
+export { description } from './receive.description';
 
 /**
  * Answers ClickBank: a refused notification gets its 4xx with a reason (and starts nothing), an
