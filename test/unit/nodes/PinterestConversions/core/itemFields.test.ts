@@ -1,4 +1,7 @@
-import { itemKeysOf, readItemKeys } from '../../../../../nodes/PinterestConversions/core/itemFields';
+import {
+	itemKeysOf,
+	readItemKeys,
+} from '../../../../../nodes/PinterestConversions/core/itemFields';
 
 describe('plain item-field expressions', () => {
 	it.each([

@@ -1,9 +1,9 @@
 import { createHash } from 'crypto';
 
-import { buildConversionEvent } from '../../../nodes/PinterestConversions/core/buildEvent';
-import type { ConversionEventInput } from '../../../nodes/PinterestConversions/core/types';
-import spec from '../../fixtures/pinterest-openapi/openapi.json';
-import { accepted, refused } from '../helpers/outcomes';
+import { buildConversionEvent } from '../../../../../nodes/PinterestConversions/core/buildEvent';
+import type { ConversionEventInput } from '../../../../../nodes/PinterestConversions/core/types';
+import spec from '../../../../fixtures/pinterest-openapi/openapi.json';
+import { accepted, refused } from '../../../helpers/outcomes';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const NOW_SECONDS = 1741597200; // 2025-03-10T09:00:00Z

@@ -5,7 +5,7 @@ import {
 	normaliseCountry,
 	normaliseState,
 	normaliseZip,
-} from '../../../nodes/PinterestConversions/core/addressNormalisers';
+} from '../../../../../nodes/PinterestConversions/core/addressNormalisers';
 import {
 	normaliseDateOfBirth,
 	normaliseEmail,
@@ -13,9 +13,9 @@ import {
 	normaliseGender,
 	normaliseMobileAdId,
 	normaliseName,
-} from '../../../nodes/PinterestConversions/core/normalisers';
-import { normalisePhone } from '../../../nodes/PinterestConversions/core/phones';
-import { buildUserData } from '../../../nodes/PinterestConversions/core/userData';
+} from '../../../../../nodes/PinterestConversions/core/normalisers';
+import { normalisePhone } from '../../../../../nodes/PinterestConversions/core/phones';
+import { buildUserData } from '../../../../../nodes/PinterestConversions/core/userData';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const rejected = (rule: string) => expect.objectContaining({ rule });

@@ -1,8 +1,8 @@
 import {
 	isoTransactionTime,
 	normaliseNotification,
-} from '../../../nodes/ClickBankTrigger/core/normalise';
-import { saleNotification } from './fixtures';
+} from '../../../../../nodes/ClickBankTrigger/core/normalise';
+import { saleNotification } from '../fixtures';
 
 describe('isoTransactionTime', () => {
 	it.each([

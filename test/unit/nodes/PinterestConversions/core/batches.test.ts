@@ -3,8 +3,8 @@ import {
 	groupIntoBatches,
 	matchResponseToItems,
 	type PendingEvent,
-} from '../../../nodes/PinterestConversions/core/batches';
-import type { WireConversionEvent } from '../../../nodes/PinterestConversions/core/types';
+} from '../../../../../nodes/PinterestConversions/core/batches';
+import type { WireConversionEvent } from '../../../../../nodes/PinterestConversions/core/types';
 
 function eventWithId(eventId: string): WireConversionEvent {
 	return {

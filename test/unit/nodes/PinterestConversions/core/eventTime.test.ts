@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { toEventTimeSeconds } from '../../../nodes/PinterestConversions/core/eventTime';
+import { toEventTimeSeconds } from '../../../../../nodes/PinterestConversions/core/eventTime';
 
 const NOW_SECONDS = 1741597200; // 2025-03-10T09:00:00Z
 const YESTERDAY_1430_UTC = 1741530600; // 2025-03-09T14:30:00Z

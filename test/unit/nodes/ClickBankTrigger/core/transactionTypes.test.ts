@@ -1,9 +1,9 @@
-import { secretKeyProblem } from '../../../nodes/ClickBankTrigger/core/secretKey';
+import { secretKeyProblem } from '../../../../../nodes/ClickBankTrigger/core/secretKey';
 import {
 	acceptedTypes,
 	isAccepted,
 	isTestTransaction,
-} from '../../../nodes/ClickBankTrigger/core/transactionTypes';
+} from '../../../../../nodes/ClickBankTrigger/core/transactionTypes';
 
 describe('transaction type filter', () => {
 	it('accepts every type when nothing is selected', () => {

@@ -1,6 +1,6 @@
-import { mapItemAutomatically } from '../../../nodes/PinterestConversions/core/autoMapping';
-import { buildConversionEvent } from '../../../nodes/PinterestConversions/core/buildEvent';
-import { summariseDropped } from '../../../nodes/PinterestConversions/core/droppedSummary';
+import { mapItemAutomatically } from '../../../../../nodes/PinterestConversions/core/autoMapping';
+import { buildConversionEvent } from '../../../../../nodes/PinterestConversions/core/buildEvent';
+import { summariseDropped } from '../../../../../nodes/PinterestConversions/core/droppedSummary';
 
 const defaults = { eventName: 'checkout', actionSource: 'web' };
 

@@ -1,7 +1,10 @@
 import type { NodeTypeAndVersion } from 'n8n-workflow';
 
-import { budgetFor, isLiveWebhookRun } from '../../../nodes/PinterestConversions/core/liveBudget';
-import { LIVE_BUDGET, SCHEDULED_BUDGET } from '../../../shared/transport/retryPolicy';
+import {
+	budgetFor,
+	isLiveWebhookRun,
+} from '../../../../../nodes/PinterestConversions/core/liveBudget';
+import { LIVE_BUDGET, SCHEDULED_BUDGET } from '../../../../../shared/transport/retryPolicy';
 
 const webhook = (responseMode?: string, disabled = false): NodeTypeAndVersion => ({
 	name: 'Postback',

@@ -1,7 +1,7 @@
-import { receiveNotification } from '../../../nodes/ClickBankTrigger/core/receive';
-import { acceptedTypes } from '../../../nodes/ClickBankTrigger/core/transactionTypes';
-import { saleNotification } from './fixtures';
-import { insBody, SECRET_KEY } from './insCipher';
+import { receiveNotification } from '../../../../../nodes/ClickBankTrigger/core/receive';
+import { acceptedTypes } from '../../../../../nodes/ClickBankTrigger/core/transactionTypes';
+import { saleNotification } from '../fixtures';
+import { insBody, SECRET_KEY } from '../insCipher';
 
 const ALL = acceptedTypes([], '');
 

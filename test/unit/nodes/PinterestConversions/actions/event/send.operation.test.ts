@@ -2,10 +2,10 @@ import { createHash } from 'crypto';
 import type { IDataObject, INodeExecutionData, NodeTypeAndVersion } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { PinterestConversions } from '../../../nodes/PinterestConversions/PinterestConversions.node';
-import { fixNow } from '../helpers/clock';
-import { FakePinterestEvents } from '../helpers/fakePinterestEvents';
-import { executeContext, type ItemExpression } from '../helpers/n8nContext';
+import { PinterestConversions } from '../../../../../../nodes/PinterestConversions/PinterestConversions.node';
+import { fixNow } from '../../../../helpers/clock';
+import { FakePinterestEvents } from '../../../../helpers/fakePinterestEvents';
+import { executeContext, type ItemExpression } from '../../../../helpers/n8nContext';
 
 // Retry waits return at once; the waits asked for are still recorded.
 jest.mock('n8n-workflow', () => ({

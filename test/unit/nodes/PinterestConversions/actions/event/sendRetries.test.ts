@@ -1,11 +1,11 @@
 import type { IDataObject, INodeExecutionData, NodeTypeAndVersion } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { PinterestConversions } from '../../../nodes/PinterestConversions/PinterestConversions.node';
-import { fixNow } from '../helpers/clock';
-import type { RecordedRequest } from '../helpers/fakeHttp';
-import { FakePinterestEvents } from '../helpers/fakePinterestEvents';
-import { executeContext } from '../helpers/n8nContext';
+import { PinterestConversions } from '../../../../../../nodes/PinterestConversions/PinterestConversions.node';
+import { fixNow } from '../../../../helpers/clock';
+import type { RecordedRequest } from '../../../../helpers/fakeHttp';
+import { FakePinterestEvents } from '../../../../helpers/fakePinterestEvents';
+import { executeContext } from '../../../../helpers/n8nContext';
 
 // Retry waits return at once; the waits asked for are still recorded.
 jest.mock('n8n-workflow', () => ({

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 
-import { buildUserData } from '../../../nodes/PinterestConversions/core/userData';
-import type { UserDataInput } from '../../../nodes/PinterestConversions/core/types';
-import { accepted, refused } from '../helpers/outcomes';
+import { buildUserData } from '../../../../../nodes/PinterestConversions/core/userData';
+import type { UserDataInput } from '../../../../../nodes/PinterestConversions/core/types';
+import { accepted, refused } from '../../../helpers/outcomes';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const IP_AND_AGENT = { clientIpAddress: '203.0.113.7', clientUserAgent: 'Mozilla/5.0 (iPhone)' };

@@ -5,7 +5,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { ClickBankTrigger } from '../../../nodes/ClickBankTrigger/ClickBankTrigger.node';
+import { ClickBankTrigger } from '../../../../nodes/ClickBankTrigger/ClickBankTrigger.node';
 import { saleNotification } from './fixtures';
 import { insBody, SECRET_KEY } from './insCipher';
 

@@ -1,6 +1,6 @@
-import { decryptNotification, insKey } from '../../../nodes/ClickBankTrigger/core/decrypt';
-import { readEnvelope, type Envelope } from '../../../nodes/ClickBankTrigger/core/envelope';
-import { encryptLikeClickBank, FIXED_IV, insBody, SECRET_KEY } from './insCipher';
+import { decryptNotification, insKey } from '../../../../../nodes/ClickBankTrigger/core/decrypt';
+import { readEnvelope, type Envelope } from '../../../../../nodes/ClickBankTrigger/core/envelope';
+import { encryptLikeClickBank, FIXED_IV, insBody, SECRET_KEY } from '../insCipher';
 
 const WRONG_KEY_OR_ALTERED =
 	'Notification could not be decrypted: the secret key in the credential differs from the one in ClickBank, or the notification was altered';

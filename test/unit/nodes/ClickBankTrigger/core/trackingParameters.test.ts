@@ -1,7 +1,7 @@
 import {
 	snakeCase,
 	trackingParameters,
-} from '../../../nodes/ClickBankTrigger/core/trackingParameters';
+} from '../../../../../nodes/ClickBankTrigger/core/trackingParameters';
 
 describe('snakeCase', () => {
 	it.each([

@@ -1,8 +1,8 @@
-import { ClickBankTrigger } from '../../../nodes/ClickBankTrigger/ClickBankTrigger.node';
-import { MAX_BODY_BYTES } from '../../../nodes/ClickBankTrigger/core/constants';
-import { webhookContext } from '../helpers/n8nContext';
-import { saleNotification } from './fixtures';
-import { encryptLikeClickBank, FIXED_IV, insBody, SECRET_KEY } from './insCipher';
+import { ClickBankTrigger } from '../../../../../nodes/ClickBankTrigger/ClickBankTrigger.node';
+import { MAX_BODY_BYTES } from '../../../../../nodes/ClickBankTrigger/core/constants';
+import { webhookContext } from '../../../helpers/n8nContext';
+import { saleNotification } from '../fixtures';
+import { encryptLikeClickBank, FIXED_IV, insBody, SECRET_KEY } from '../insCipher';
 
 const trigger = new ClickBankTrigger();
 const WRONG_KEY_OR_ALTERED =

@@ -1,8 +1,8 @@
-import { formatAmount } from '../../../nodes/PinterestConversions/core/amounts';
-import { buildCustomData } from '../../../nodes/PinterestConversions/core/customData';
-import type { CustomDataInput } from '../../../nodes/PinterestConversions/core/types';
-import spec from '../../fixtures/pinterest-openapi/openapi.json';
-import { accepted, refused } from '../helpers/outcomes';
+import { formatAmount } from '../../../../../nodes/PinterestConversions/core/amounts';
+import { buildCustomData } from '../../../../../nodes/PinterestConversions/core/customData';
+import type { CustomDataInput } from '../../../../../nodes/PinterestConversions/core/types';
+import spec from '../../../../fixtures/pinterest-openapi/openapi.json';
+import { accepted, refused } from '../../../helpers/outcomes';
 
 const customDataSchema =
 	spec.components.schemas.ConversionEvents.properties.data.items.properties.custom_data;

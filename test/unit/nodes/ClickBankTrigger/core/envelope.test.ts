@@ -1,5 +1,5 @@
-import { MAX_BODY_BYTES } from '../../../nodes/ClickBankTrigger/core/constants';
-import { readEnvelope } from '../../../nodes/ClickBankTrigger/core/envelope';
+import { MAX_BODY_BYTES } from '../../../../../nodes/ClickBankTrigger/core/constants';
+import { readEnvelope } from '../../../../../nodes/ClickBankTrigger/core/envelope';
 
 const IV = 'AAECAwQFBgcICQoLDA0ODw==';
 const TWO_BLOCKS = Buffer.alloc(32, 7).toString('base64');
