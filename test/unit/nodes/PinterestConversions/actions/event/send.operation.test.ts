@@ -113,7 +113,8 @@ describe('Pinterest Conversions execute: batching', () => {
 			eventName: 'checkout',
 			eventId: 'order-7',
 			eventTime: EVENT_SECONDS,
-			warning: null,
+			// Pinterest's own warning, passed through: these events carry no click_id.
+			warning: 'click_id is missing: add the epik value to improve attribution.',
 			matchKeys: ['em'],
 			droppedFields: [],
 		});
