@@ -8,10 +8,8 @@ export type InputProblem = {
 	fix: string;
 };
 
-export interface Failed {
-	ok: false;
-	problems: InputProblem[];
-}
+/** The one result of checking input in core/: a value, or every problem found (never both). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
 /**
  * An optional field that could not be used and was left out of an event that is still sent. The reason names the

@@ -76,8 +76,8 @@ export function prepareEvents(
 				],
 			});
 		} else {
-			prepared.pending.push({ itemIndex, adAccountId, event: built.event });
-			prepared.dropped.set(itemIndex, built.dropped);
+			prepared.pending.push({ itemIndex, adAccountId, event: built.value.event });
+			prepared.dropped.set(itemIndex, built.value.dropped);
 		}
 	}
 	return prepared;

@@ -165,8 +165,7 @@ describe('buildConversionEvent', () => {
 			},
 			NOW_SECONDS,
 		);
-		expect(outcome).toEqual({
-			ok: true,
+		expect(accepted(outcome)).toEqual({
 			event: {
 				...checkoutEvent,
 				user_data: { em: [sha256('jane@example.com')], client_user_agent: 'Mozilla/5.0' },

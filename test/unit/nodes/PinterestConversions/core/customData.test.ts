@@ -186,20 +186,21 @@ describe('buildCustomData', () => {
 				contents: [{}, { id: ' ' }],
 			}),
 		).toBe(undefined);
-		expect(buildCustomData(undefined)).toEqual({ ok: true, dropped: [] });
+		expect(accepted(buildCustomData(undefined))).toEqual({ dropped: [] });
 		expect(customDataOf({ orderId: 123456 })).toEqual({ order_id: '123456' });
 	});
 
 	it('leaves out descriptive fields that cannot be used, and says so', () => {
 		expect(
-			buildCustomData({
-				value: 5,
-				contentName: { name: 'x' },
-				predictedLtv: 'lots',
-				contentIds: [{}],
-			}),
+			accepted(
+				buildCustomData({
+					value: 5,
+					contentName: { name: 'x' },
+					predictedLtv: 'lots',
+					contentIds: [{}],
+				}),
+			),
 		).toEqual({
-			ok: true,
 			customData: { value: '5' },
 			dropped: [
 				{ field: 'contentIds', reason: 'Content IDs must be text' },

@@ -19,7 +19,7 @@ describe('checkEventName', () => {
 		expect(openapi.info.version).toBe('5.23.0');
 		expect(names).toHaveLength(15);
 		expect([...STANDARD_EVENT_NAMES].sort()).toEqual([...names].sort());
-		for (const name of names) expect(checkEventName(name)).toEqual({ ok: true, eventName: name });
+		for (const name of names) expect(checkEventName(name)).toEqual({ ok: true, value: name });
 	});
 
 	it.each([
@@ -31,7 +31,7 @@ describe('checkEventName', () => {
 		['VIEW_CATEGORY', 'view_category'],
 		['Custom', 'custom'],
 	])('reads %p as %p (case, spaces, hyphens and underscores ignored)', (input, expected) => {
-		expect(checkEventName(input)).toEqual({ ok: true, eventName: expected });
+		expect(checkEventName(input)).toEqual({ ok: true, value: expected });
 	});
 
 	it('refuses unknown names with the list of valid ones', () => {

@@ -7,14 +7,14 @@ const YESTERDAY_1430_UTC = 1741530600; // 2025-03-09T14:30:00Z
 const SEVEN_DAYS_AGO = 1740992400; // 2025-03-03T09:00:00Z
 
 function secondsOf(value: unknown): number {
-	const outcome = toEventTimeSeconds(value, NOW_SECONDS);
+	const outcome = toEventTimeSeconds({ value, nowSeconds: NOW_SECONDS });
 	if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
-	return outcome.eventTimeSeconds;
+	return outcome.value;
 }
 
 function problemOf(value: unknown) {
-	const outcome = toEventTimeSeconds(value, NOW_SECONDS);
-	if (outcome.ok) throw new Error(`expected a problem, got ${outcome.eventTimeSeconds}`);
+	const outcome = toEventTimeSeconds({ value, nowSeconds: NOW_SECONDS });
+	if (outcome.ok) throw new Error(`expected a problem, got ${outcome.value}`);
 	expect(outcome.problems).toHaveLength(1);
 	return outcome.problems[0];
 }
@@ -93,17 +93,23 @@ describe('toEventTimeSeconds: refused', () => {
 				message: 'Event time is empty for this item',
 				fix: 'Map the time the conversion happened: an ISO 8601 date-time (e.g. 2025-03-10T09:00:00Z), Unix seconds or milliseconds, or a date. To send the time of sending instead (live postbacks only), leave Event Time empty in the node rather than using an expression.',
 			});
-			expect(toEventTimeSeconds(value, NOW_SECONDS, true)).toEqual({
+			expect(toEventTimeSeconds({ value, nowSeconds: NOW_SECONDS, emptyMeansNow: true })).toEqual({
 				ok: true,
-				eventTimeSeconds: NOW_SECONDS,
+				value: NOW_SECONDS,
 			});
 		},
 	);
 
 	it('a given time is used even when empty would mean now', () => {
-		expect(toEventTimeSeconds(YESTERDAY_1430_UTC, NOW_SECONDS, true)).toEqual({
+		expect(
+			toEventTimeSeconds({
+				value: YESTERDAY_1430_UTC,
+				nowSeconds: NOW_SECONDS,
+				emptyMeansNow: true,
+			}),
+		).toEqual({
 			ok: true,
-			eventTimeSeconds: YESTERDAY_1430_UTC,
+			value: YESTERDAY_1430_UTC,
 		});
 	});
 

@@ -70,7 +70,7 @@ describe('normalisePhone: digits only with country code, no leading zeros', () =
 			email: 'a@b.com',
 			phone: ['+1 (650) 555-1234', '00 44 20 7946 0958'],
 		});
-		expect(outcome.ok && outcome.userData.ph).toEqual([
+		expect(outcome.ok && outcome.value.userData.ph).toEqual([
 			'6069d14bf122fdfd931dc7beb58e5dfbba395b1faf05bdcd42d12358d63d8599',
 			'35e206e5dec4c89b9e8b71b8c32724a5bb518483ac5a20c6617d738375b3b823',
 		]);
@@ -102,7 +102,7 @@ describe('normaliseGender', () => {
 
 	it('hashes the one-letter code (known digests)', () => {
 		const outcome = buildUserData({ email: 'a@b.com', gender: ['Female', 'male', 'non-binary'] });
-		expect(outcome.ok && outcome.userData.ge).toEqual([
+		expect(outcome.ok && outcome.value.userData.ge).toEqual([
 			'252f10c83610ebca1a059c0bae8255eba2f95be4d1d7bcfa89d7248a82d9f111',
 			'62c66a7a5dd70c3146618063c344e531e6d4b59e379808443ce962b3abd63c5a',
 			'1b16b1df538ba12dc3f97edbb85caa7050d46c148134290feba80f8236c83db9',
@@ -154,7 +154,7 @@ describe('normaliseDateOfBirth: YYYYMMDD from year-first forms only', () => {
 
 	it('hashes YYYYMMDD (known digest)', () => {
 		const outcome = buildUserData({ email: 'a@b.com', dateOfBirth: '1990-04-07' });
-		expect(outcome.ok && outcome.userData.db).toEqual([
+		expect(outcome.ok && outcome.value.userData.db).toEqual([
 			'ff60a4909c117630a910cfcbafc5f1569a48e104fc8fdcc19c8709a051568276',
 		]);
 	});
@@ -206,7 +206,7 @@ describe('address fields', () => {
 			zip: '94025-1234',
 			city: 'Menlo Park',
 		});
-		expect(outcome.ok && outcome.userData).toMatchObject({
+		expect(outcome.ok && outcome.value.userData).toMatchObject({
 			ct: ['0007a3d64c01e23d5075203c5977c14e4f7e01a3fc570686fcc50b5e1dd42685'],
 			st: ['6959097001d10501ac7d54c0bdb8db61420f658f2922cc26e46d536119a31126'],
 			zp: ['b9a9cf3cd3723a2e91b7c23ecf68456e872b6e5d86e5cab7f3d45a7302da32c7'],
@@ -223,7 +223,7 @@ describe('names, ids and emails', () => {
 	it('external ids are hashed exactly as given (after trimming)', () => {
 		expect(normaliseExternalId('User-ABC-42')).toBe('User-ABC-42');
 		const outcome = buildUserData({ email: 'a@b.com', externalId: [' User-ABC-42 ', 42] });
-		expect(outcome.ok && outcome.userData.external_id).toEqual([
+		expect(outcome.ok && outcome.value.userData.external_id).toEqual([
 			sha256('User-ABC-42'),
 			sha256('42'),
 		]);
@@ -237,7 +237,7 @@ describe('names, ids and emails', () => {
 			rejected('is not a GAID or IDFA (8-4-4-4-12 hexadecimal, not all zeros)'),
 		);
 		const outcome = buildUserData({ mobileAdId: '38400000-8CF0-11BD-B23E-10B96E40000D' });
-		expect(outcome.ok && outcome.userData.hashed_maids).toEqual([
+		expect(outcome.ok && outcome.value.userData.hashed_maids).toEqual([
 			sha256('38400000-8cf0-11bd-b23e-10b96e40000d'),
 		]);
 	});
