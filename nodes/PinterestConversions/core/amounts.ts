@@ -1,5 +1,5 @@
 import { AMOUNT_DECIMALS, MAX_AMOUNT } from './constants';
-import { fail, isEmpty, pass, problem, type Reading } from './read';
+import { fail, isEmpty, pass, problem, type InputField, type Reading } from './read';
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -15,7 +15,7 @@ export function formatAmount(amount: number): string {
  * An amount (`value`, `item_price`, `predicted_ltv`): a number, or text such as "19.99". Negative amounts are
  * refused: Pinterest has no refund event and asks not to send negative values.
  */
-export function readAmount(value: unknown, field: string, label: string): Reading<string> {
+export function readAmount(value: unknown, { field, label }: InputField): Reading<string> {
 	if (isEmpty(value)) return pass(undefined);
 	const text = typeof value === 'string' ? value.trim() : undefined;
 	const amount =
@@ -45,9 +45,7 @@ export function readAmount(value: unknown, field: string, label: string): Readin
 /** A whole number (`quantity`, `num_items`), as a number or digits, at least `minimum`. */
 export function readCount(
 	value: unknown,
-	field: string,
-	label: string,
-	minimum: number,
+	{ field, label, minimum }: InputField & { minimum: number },
 ): Reading<number> {
 	if (isEmpty(value)) return pass(undefined);
 	const text = typeof value === 'string' ? value.trim() : undefined;

@@ -39,7 +39,7 @@ const APP_TEXT_FIELDS: ReadonlyArray<[keyof ConversionEventInput, AppTextKey, st
 ];
 
 function readActionSource(value: unknown): Reading<ActionSource> {
-	const reading = readText(value, 'actionSource', 'Action source');
+	const reading = readText(value, { field: 'actionSource', label: 'Action source' });
 	if (!reading.ok) return reading;
 	const actionSource = (reading.value ?? DEFAULT_ACTION_SOURCE).toLowerCase();
 	const known = ACTION_SOURCES.find((source) => source === actionSource);
@@ -55,7 +55,7 @@ function readActionSource(value: unknown): Reading<ActionSource> {
 
 /** Pinterest deduplicates on `event_id` with `event_name` (see dedup.ts), so one is never made up here. */
 function readEventId(value: unknown): Reading<string> {
-	const reading = readText(value, 'eventId', 'Event ID');
+	const reading = readText(value, { field: 'eventId', label: 'Event ID' });
 	if (!reading.ok || reading.value !== undefined) return reading;
 	return fail(
 		problem(
@@ -67,7 +67,7 @@ function readEventId(value: unknown): Reading<string> {
 }
 
 function readUrl(value: unknown): Reading<string> {
-	const reading = readText(value, 'eventSourceUrl', 'Event source URL');
+	const reading = readText(value, { field: 'eventSourceUrl', label: 'Event source URL' });
 	if (!reading.ok || reading.value === undefined || /^https?:\/\/\S+$/i.test(reading.value))
 		return reading;
 	return fail(
@@ -81,7 +81,7 @@ function readUrl(value: unknown): Reading<string> {
 
 /** Spec: "Two-character ISO-639-1 language code"; a locale such as en-US is reduced to its language. */
 function readLanguage(value: unknown): Reading<string> {
-	const reading = readText(value, 'language', 'Language');
+	const reading = readText(value, { field: 'language', label: 'Language' });
 	if (!reading.ok || reading.value === undefined) return reading;
 	const language = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/i.exec(reading.value);
 	if (language) return pass(language[1].toLowerCase());
@@ -120,17 +120,20 @@ export function buildConversionEvent(
 	const optional = withoutEmpty({
 		event_source_url: drop(readUrl(input.eventSourceUrl), dropped),
 		// Refused rather than left out: dropping an opt-out would send the event as if the user had not opted out.
-		opt_out: take(readBoolean(input.optOut, 'optOut', 'Opt out'), problems),
-		partner_name: drop(readText(input.partnerName, 'partnerName', 'Partner name'), dropped),
+		opt_out: take(readBoolean(input.optOut, { field: 'optOut', label: 'Opt out' }), problems),
+		partner_name: drop(
+			readText(input.partnerName, { field: 'partnerName', label: 'Partner name' }),
+			dropped,
+		),
 		language: drop(readLanguage(input.language), dropped),
 	});
 	const app: WireAppFields = {};
 	for (const [field, wire, label] of APP_TEXT_FIELDS) {
 		if (input[field] === undefined) continue;
-		const text = drop(readText(input[field], field, label), dropped);
+		const text = drop(readText(input[field], { field, label }), dropped);
 		if (text !== undefined) app[wire] = text;
 	}
-	const wifi = drop(readBoolean(input.wifi, 'wifi', 'Wi-Fi'), dropped);
+	const wifi = drop(readBoolean(input.wifi, { field: 'wifi', label: 'Wi-Fi' }), dropped);
 	if (wifi !== undefined) app.wifi = wifi;
 	const user = take(buildUserData(input.userData ?? {}), problems);
 	const custom = take(buildCustomData(input.customData), problems);

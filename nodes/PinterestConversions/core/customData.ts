@@ -28,7 +28,7 @@ function isIsoCurrency(code: string): boolean {
 
 /** Spec `currency`: "The ISO-4217 currency code" (three letters; Pinterest defaults to the account currency). */
 function readCurrency(value: unknown): Reading<string> {
-	const reading = readText(value, 'currency', 'Currency');
+	const reading = readText(value, { field: 'currency', label: 'Currency' });
 	if (!reading.ok || reading.value === undefined) return reading;
 	const currency = reading.value.toUpperCase();
 	if (/^[A-Z]{3}$/.test(currency)) {
@@ -69,23 +69,41 @@ export function buildCustomData(
 	const source = input ?? {};
 	const customData = withoutEmpty<WireCustomData>({
 		currency: take(readCurrency(source.currency), problems),
-		value: take(readAmount(source.value, 'value', 'Value'), problems),
-		content_ids: drop(readTextList(source.contentIds, 'contentIds', 'Content IDs'), dropped),
-		contents: buildContents(source.contents, problems),
-		num_items: withoutZero(
-			take(readCount(source.numItems, 'numItems', 'Number of items', 0), problems),
-		),
-		order_id: take(readText(source.orderId, 'orderId', 'Order ID'), problems),
-		search_string: drop(readText(source.searchString, 'searchString', 'Search string'), dropped),
-		opt_out_type: take(readText(source.optOutType, 'optOutType', 'Opt-out type'), problems),
-		content_name: drop(readText(source.contentName, 'contentName', 'Content name'), dropped),
-		content_category: drop(
-			readText(source.contentCategory, 'contentCategory', 'Content category'),
+		value: take(readAmount(source.value, { field: 'value', label: 'Value' }), problems),
+		content_ids: drop(
+			readTextList(source.contentIds, { field: 'contentIds', label: 'Content IDs' }),
 			dropped,
 		),
-		content_brand: drop(readText(source.contentBrand, 'contentBrand', 'Content brand'), dropped),
+		contents: buildContents(source.contents, problems),
+		num_items: withoutZero(
+			take(
+				readCount(source.numItems, { field: 'numItems', label: 'Number of items', minimum: 0 }),
+				problems,
+			),
+		),
+		order_id: take(readText(source.orderId, { field: 'orderId', label: 'Order ID' }), problems),
+		search_string: drop(
+			readText(source.searchString, { field: 'searchString', label: 'Search string' }),
+			dropped,
+		),
+		opt_out_type: take(
+			readText(source.optOutType, { field: 'optOutType', label: 'Opt-out type' }),
+			problems,
+		),
+		content_name: drop(
+			readText(source.contentName, { field: 'contentName', label: 'Content name' }),
+			dropped,
+		),
+		content_category: drop(
+			readText(source.contentCategory, { field: 'contentCategory', label: 'Content category' }),
+			dropped,
+		),
+		content_brand: drop(
+			readText(source.contentBrand, { field: 'contentBrand', label: 'Content brand' }),
+			dropped,
+		),
 		predicted_ltv: drop(
-			readAmount(source.predictedLtv, 'predictedLtv', 'Predicted lifetime value'),
+			readAmount(source.predictedLtv, { field: 'predictedLtv', label: 'Predicted lifetime value' }),
 			dropped,
 		),
 	});

@@ -26,7 +26,7 @@ const SUGGESTIONS: Readonly<Record<string, EventName>> = {
  * may answer "processed" yet file them as "Unknown" events that no report counts.
  */
 export function checkEventName(value: unknown): Checked<EventName> {
-	const reading = readText(value, 'eventName', 'Event name');
+	const reading = readText(value, { field: 'eventName', label: 'Event name' });
 	if (!reading.ok) return reading;
 	const text = reading.value ?? '';
 	const eventName = BY_SQUASHED_NAME.get(squash(text));

@@ -11,6 +11,12 @@ export function fail(...problems: InputProblem[]): { ok: false; problems: InputP
 	return { ok: false, problems };
 }
 
+/** Which input is read: its property name (as problems name it) and the label users read. */
+export interface InputField {
+	field: string;
+	label: string;
+}
+
 export function problem(field: string, message: string, fix: string): InputProblem {
 	return { field, message, fix };
 }
@@ -42,9 +48,7 @@ export function isEmpty(value: unknown): boolean {
  */
 export function readText(
 	value: unknown,
-	field: string,
-	label: string,
-	expected = 'a single text value',
+	{ field, label, expected = 'a single text value' }: InputField & { expected?: string },
 ): Reading<string> {
 	if (isEmpty(value)) return pass(undefined);
 	if (typeof value === 'string') return pass(value.trim());
@@ -57,11 +61,15 @@ export function readText(
 }
 
 /** A text value or a list of them; empty entries are dropped. Single texts are not split on commas. */
-export function readTextList(value: unknown, field: string, label: string): Reading<string[]> {
+export function readTextList(value: unknown, { field, label }: InputField): Reading<string[]> {
 	const entries = Array.isArray(value) ? value : [value];
 	const texts: string[] = [];
 	for (const entry of entries) {
-		const reading = readText(entry, field, label, 'a text value or a list of text values');
+		const reading = readText(entry, {
+			field,
+			label,
+			expected: 'a text value or a list of text values',
+		});
 		if (!reading.ok) return reading;
 		if (reading.value !== undefined) texts.push(reading.value);
 	}
@@ -69,7 +77,7 @@ export function readTextList(value: unknown, field: string, label: string): Read
 }
 
 /** true/false, also as the texts "true"/"false" that expressions often produce. */
-export function readBoolean(value: unknown, field: string, label: string): Reading<boolean> {
+export function readBoolean(value: unknown, { field, label }: InputField): Reading<boolean> {
 	if (isEmpty(value)) return pass(undefined);
 	if (typeof value === 'boolean') return pass(value);
 	const text = typeof value === 'string' ? value.trim().toLowerCase() : '';

@@ -173,14 +173,14 @@ export function buildUserData(
 		const [input, wire, label] = field;
 		if (source[input] === undefined) continue;
 		const value = input === 'zip' ? zipInput(source.zip, country) : source[input];
-		const reading = readTextList(value, input, label);
+		const reading = readTextList(value, { field: input, label });
 		const texts = drop(reading, dropped);
 		const hashes = texts ? hashValues(field, texts, country, dropped) : [];
 		if (hashes.length > 0) userData[wire] = hashes;
 	}
 	for (const [input, wire, label, check] of PLAIN_FIELDS) {
 		if (source[input] === undefined) continue;
-		const reading = readText(source[input], input, label);
+		const reading = readText(source[input], { field: input, label });
 		if (!reading.ok) {
 			drop(reading, dropped);
 			continue;

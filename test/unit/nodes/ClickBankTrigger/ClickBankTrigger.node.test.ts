@@ -1,9 +1,4 @@
-import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	IDataObject,
-	IWebhookFunctions,
-} from 'n8n-workflow';
+import type { ICredentialTestFunctions, IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { ClickBankTrigger } from '../../../../nodes/ClickBankTrigger/ClickBankTrigger.node';
 import { saleNotification } from './fixtures';
@@ -33,6 +28,7 @@ function webhookContext(body: Buffer | undefined, parameters: IDataObject = {}) 
 		logger: {
 			warn: (message: string, meta: object) => warnings.push(`${message} ${JSON.stringify(meta)}`),
 		},
+		// A stub of the few members the trigger reads: n8n's IWebhookFunctions has dozens more, so it cannot be typed whole.
 	} as unknown as IWebhookFunctions;
 	return { context, answer, warnings };
 }
@@ -107,12 +103,12 @@ describe('ClickBankTrigger description', () => {
 
 	it('tests the credential by the form of its key', async () => {
 		const test = (secretKey: string) =>
-			trigger.methods.credentialTest.clickBankSecretKeyTest.call(
-				{} as ICredentialTestFunctions,
-				{
-					data: { secretKey },
-				} as unknown as ICredentialsDecrypted,
-			);
+			trigger.methods.credentialTest.clickBankSecretKeyTest.call({} as ICredentialTestFunctions, {
+				id: 'credential-1',
+				name: 'ClickBank',
+				type: 'clickBankInsApi',
+				data: { secretKey },
+			});
 		expect(await test('MYSECRETKEY2026')).toEqual({
 			status: 'OK',
 			message: 'The secret key has the form ClickBank uses',
