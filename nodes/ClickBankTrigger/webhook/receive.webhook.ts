@@ -16,11 +16,11 @@ export async function receiveWebhook(this: IWebhookFunctions): Promise<IWebhookR
 	const selected = this.getNodeParameter('transactionTypes', []) as string[];
 	const others = this.getNodeParameter('options.otherTransactionTypes', '') as string;
 	const rawBody: unknown = this.getRequestObject().rawBody;
-	const outcome = receiveNotification(
-		Buffer.isBuffer(rawBody) ? rawBody : undefined,
-		String(credentials.secretKey ?? '').trim(),
-		acceptedTypes(selected, others),
-	);
+	const outcome = receiveNotification({
+		body: Buffer.isBuffer(rawBody) ? rawBody : undefined,
+		secretKey: String(credentials.secretKey ?? '').trim(),
+		acceptedTypes: acceptedTypes(selected, others),
+	});
 
 	if (outcome.kind === 'rejected') {
 		// The reason only: never the body, which may hold a buyer's details once decrypted.

@@ -9,18 +9,24 @@ import {
 import { failAll, reasonOf, scopeOf, type FailureScope } from '../core/failureScope';
 import { processedBeforeNote, RequestFailed } from '../core/stops';
 
-interface DeliveryOptions {
+interface Delivery {
+	client: PinterestClient;
+	batches: EventBatch[];
 	test: boolean;
 	/** The node's "continue on fail": a failed request fails its items instead of the node. */
 	continueOnFail: boolean;
 }
 
 /** One request: Pinterest's per-event answers, or why the answer cannot be matched to the items. */
-async function sendBatch(
-	client: PinterestClient,
-	batch: EventBatch,
-	test: boolean,
-): Promise<MatchResult> {
+async function sendBatch({
+	client,
+	batch,
+	test,
+}: {
+	client: PinterestClient;
+	batch: EventBatch;
+	test: boolean;
+}): Promise<MatchResult> {
 	const response = await client.request<unknown>({
 		method: 'POST',
 		path: `/ad_accounts/${batch.adAccountId}/events`,
@@ -57,11 +63,12 @@ function httpCodeOf(failure: unknown): string | null | undefined {
  * actions/router.ts), saying how many events earlier requests delivered; with continue on fail, its items and those
  * of requests it rules out go to Failed instead.
  */
-export async function deliver(
-	client: PinterestClient,
-	batches: EventBatch[],
-	{ test, continueOnFail }: DeliveryOptions,
-): Promise<ItemOutcome[]> {
+export async function deliver({
+	client,
+	batches,
+	test,
+	continueOnFail,
+}: Delivery): Promise<ItemOutcome[]> {
 	const outcomes: ItemOutcome[] = [];
 	let processedCount = 0;
 	let blockedAll: string | undefined;
@@ -77,7 +84,7 @@ export async function deliver(
 		let matched: MatchResult | undefined;
 		let thrown: unknown;
 		try {
-			matched = await sendBatch(client, batch, test);
+			matched = await sendBatch({ client, batch, test });
 		} catch (error) {
 			thrown = error;
 		}

@@ -138,7 +138,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			prepared.pending,
 			test ? MAX_TEST_EVENTS_PER_REQUEST : undefined,
 		);
-		const outcomes = await deliver(client, batches, {
+		const outcomes = await deliver({
+			client,
+			batches,
 			test,
 			continueOnFail: this.continueOnFail(),
 		});

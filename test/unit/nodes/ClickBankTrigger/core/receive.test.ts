@@ -7,11 +7,11 @@ const ALL = acceptedTypes([], '');
 
 describe('receiveNotification', () => {
 	it('accepts a notification encrypted with the secret key: one item', () => {
-		const outcome = receiveNotification(
-			insBody(JSON.stringify(saleNotification()), SECRET_KEY),
-			SECRET_KEY,
-			ALL,
-		);
+		const outcome = receiveNotification({
+			body: insBody(JSON.stringify(saleNotification()), SECRET_KEY),
+			secretKey: SECRET_KEY,
+			acceptedTypes: ALL,
+		});
 		expect(outcome.kind).toBe('accepted');
 		expect(outcome.kind === 'accepted' && outcome.item).toMatchObject({
 			receipt: 'CWOGBZLN',
@@ -27,12 +27,22 @@ describe('receiveNotification', () => {
 			JSON.stringify(saleNotification({ transactionType: 'RFND' })),
 			SECRET_KEY,
 		);
-		expect(receiveNotification(refund, SECRET_KEY, acceptedTypes(['SALE', 'BILL'], ''))).toEqual({
+		expect(
+			receiveNotification({
+				body: refund,
+				secretKey: SECRET_KEY,
+				acceptedTypes: acceptedTypes(['SALE', 'BILL'], ''),
+			}),
+		).toEqual({
 			kind: 'ignored',
 			transactionType: 'RFND',
 		});
 		expect(
-			receiveNotification(refund, SECRET_KEY, acceptedTypes(['SALE'], ' rfnd , JV_SALE')).kind,
+			receiveNotification({
+				body: refund,
+				secretKey: SECRET_KEY,
+				acceptedTypes: acceptedTypes(['SALE'], ' rfnd , JV_SALE'),
+			}).kind,
 		).toBe('accepted');
 	});
 
@@ -41,7 +51,13 @@ describe('receiveNotification', () => {
 			JSON.stringify(saleNotification({ transactionType: 'RFND' })),
 			'ANOTHERKEY',
 		);
-		expect(receiveNotification(body, SECRET_KEY, acceptedTypes(['SALE'], ''))).toMatchObject({
+		expect(
+			receiveNotification({
+				body,
+				secretKey: SECRET_KEY,
+				acceptedTypes: acceptedTypes(['SALE'], ''),
+			}),
+		).toMatchObject({
 			kind: 'rejected',
 			statusCode: 403,
 		});
@@ -49,7 +65,11 @@ describe('receiveNotification', () => {
 
 	it('refuses decrypted text that is not JSON as a wrong key or an altered message (403)', () => {
 		expect(
-			receiveNotification(insBody('transactionType=SALE', SECRET_KEY), SECRET_KEY, ALL),
+			receiveNotification({
+				body: insBody('transactionType=SALE', SECRET_KEY),
+				secretKey: SECRET_KEY,
+				acceptedTypes: ALL,
+			}),
 		).toEqual({
 			kind: 'rejected',
 			statusCode: 403,
@@ -71,7 +91,13 @@ describe('receiveNotification', () => {
 			'Decrypted notification has no transactionType',
 		],
 	])('refuses %s with 400', (_case, text, message) => {
-		expect(receiveNotification(insBody(text, SECRET_KEY), SECRET_KEY, ALL)).toEqual({
+		expect(
+			receiveNotification({
+				body: insBody(text, SECRET_KEY),
+				secretKey: SECRET_KEY,
+				acceptedTypes: ALL,
+			}),
+		).toEqual({
 			kind: 'rejected',
 			statusCode: 400,
 			message,
@@ -79,11 +105,15 @@ describe('receiveNotification', () => {
 	});
 
 	it('refuses an empty body and a body that is not an envelope', () => {
-		expect(receiveNotification(undefined, SECRET_KEY, ALL)).toMatchObject({
+		expect(
+			receiveNotification({ body: undefined, secretKey: SECRET_KEY, acceptedTypes: ALL }),
+		).toMatchObject({
 			kind: 'rejected',
 			statusCode: 400,
 		});
-		expect(receiveNotification(Buffer.from('{}'), SECRET_KEY, ALL)).toMatchObject({
+		expect(
+			receiveNotification({ body: Buffer.from('{}'), secretKey: SECRET_KEY, acceptedTypes: ALL }),
+		).toMatchObject({
 			kind: 'rejected',
 			statusCode: 400,
 		});
