@@ -7,9 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getAdAccounts } from '../../shared/transport/adAccounts';
-import { getSpendFields } from './getSpend.description';
-import { getSpend } from './getSpend.operation';
-import { asItemError } from './itemError';
+import { router } from './actions/router';
+import * as getSpend from './actions/spend/get.operation';
 
 // Programmatic rather than declarative: one run lists accounts and entities, batches ids, may
 // switch to asynchronous reports and checks totals, which routing descriptions cannot express.
@@ -45,34 +44,13 @@ export class PinterestAdSpend implements INodeType {
 					},
 				],
 			},
-			...getSpendFields,
+			...getSpend.description,
 		],
 	};
 
 	methods = { loadOptions: { getAdAccounts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const output: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				output.push(...(await getSpend.call(this, itemIndex)));
-			} catch (error) {
-				if (this.continueOnFail()) {
-					// The fix travels with the message: an error item is often all a scheduled run leaves.
-					const fix = (error as { description?: unknown }).description;
-					output.push({
-						json: {
-							error: (error as Error).message,
-							...(typeof fix === 'string' && fix !== '' ? { fix } : {}),
-						},
-						pairedItem: { item: itemIndex },
-					});
-					continue;
-				}
-				throw asItemError(this.getNode(), error, itemIndex);
-			}
-		}
-		return [output];
+		return await router.call(this);
 	}
 }

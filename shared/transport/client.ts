@@ -60,8 +60,8 @@ interface RawResponse {
 /**
  * Shorter timings for the end-to-end fault tests, which cannot wait two minutes for a stalled socket or fifteen
  * for a report that never finishes. Set through the spend node's hidden parameters testRequestTimeoutMs and
- * testReportPollBudgetMs (community nodes may not read environment variables); each can only shorten the default,
- * never lengthen it.
+ * testReportPollBudgetMs, read in nodes/PinterestAdSpend/transport/client.ts (community nodes may not read
+ * environment variables); each can only shorten the default, never lengthen it.
  */
 export interface TimingOverrides {
 	requestTimeoutMs?: number;

@@ -1,0 +1,51 @@
+/** The levels spend is reported at and how each is addressed in Pinterest's API v5. */
+
+export type Level = 'adAccount' | 'campaign' | 'adGroup' | 'ad';
+/** The levels below the ad account, top down. */
+export const ENTITY_LEVELS = ['campaign', 'adGroup', 'ad'] as const;
+export type EntityLevel = (typeof ENTITY_LEVELS)[number];
+export type Granularity = 'TOTAL' | 'DAY' | 'HOUR' | 'WEEK' | 'MONTH';
+export type AnalyticsRow = Record<string, unknown>;
+
+export interface DateWindow {
+	startDate: string;
+	endDate: string;
+}
+
+export const LEVEL_API: Record<
+	Level,
+	{ listPath?: string; idsParam?: string; idColumn: string; reportLevel: string }
+> = {
+	adAccount: { idColumn: 'AD_ACCOUNT_ID', reportLevel: 'ADVERTISER' },
+	campaign: {
+		listPath: 'campaigns',
+		idsParam: 'campaign_ids',
+		idColumn: 'CAMPAIGN_ID',
+		reportLevel: 'CAMPAIGN',
+	},
+	adGroup: {
+		listPath: 'ad_groups',
+		idsParam: 'ad_group_ids',
+		idColumn: 'AD_GROUP_ID',
+		reportLevel: 'AD_GROUP',
+	},
+	// Async reports call ads "pin promotions".
+	ad: { listPath: 'ads', idsParam: 'ad_ids', idColumn: 'AD_ID', reportLevel: 'PIN_PROMOTION' },
+};
+
+/** Lists default to ACTIVE and PAUSED: archived entities' spend would be lost without asking for them. */
+export const ALL_ENTITY_STATUSES = ['ACTIVE', 'PAUSED', 'ARCHIVED', 'DRAFT', 'DELETED_DRAFT'];
+/** Drafts never ran: they carry no spend, so they are named but never asked for. */
+export const NEVER_RAN_STATUSES = ['DRAFT', 'DELETED_DRAFT'];
+/** Entities that may still deliver: the ones zero-spend rows are filled for. */
+export const LIVE_STATUSES = ['ACTIVE', 'PAUSED'];
+/** Ids per synchronous analytics call (spec: campaign_ids/ad_group_ids/ad_ids maxItems 250). */
+export const MAX_IDS_PER_ANALYTICS_CALL = 250;
+
+/** "the campaign rows of 2026-11-20 to 2026-11-22": what the run lacks when a call for them fails. */
+export function rowsOf(level: Level, window: DateWindow) {
+	const name = { adAccount: 'ad account', campaign: 'campaign', adGroup: 'ad group', ad: 'ad' }[
+		level
+	];
+	return `the ${name} rows of ${window.startDate} to ${window.endDate}`;
+}
