@@ -4,12 +4,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { RequestFailed, RunStopped } from '../core/stops';
 import * as send from './event/send.operation';
 
-/** Operation value (the node's "Operation" selector) → its execute. A new operation is one line here. */
-const operations: Record<
-	string,
-	{ execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> }
-> = {
-	sendEvent: send,
+/** Operation value (the "Operation" selector) → its execute, for all items at once. A new operation: one line. */
+const OPERATIONS: Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>> = {
+	sendEvent: send.execute,
 };
 
 /** Turns the operations' plain errors into n8n's errors: the one place they are wrapped. */
@@ -42,12 +39,12 @@ type JsonObjectLike = ConstructorParameters<typeof NodeApiError>[1];
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = this.getNodeParameter('operation', 0, 'sendEvent') as string;
-	const selected = operations[operation];
-	if (!selected) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
+	const execute = OPERATIONS[operation];
+	if (execute === undefined) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known`);
 	}
 	try {
-		return await selected.execute.call(this);
+		return await execute.call(this);
 	} catch (error) {
 		throw toNodeError(this, error);
 	}
