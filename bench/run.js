@@ -21,6 +21,7 @@ const {
 	credentials,
 	workflowWith,
 	adSpendNode,
+	selectedAccounts,
 	conversionsNode,
 } = require('../test/harness/fixtures.js');
 
@@ -155,8 +156,7 @@ async function main() {
 		const spend = {};
 		for (const { key, datePreset, strategy } of SPEND_RUNS) {
 			const node = adSpendNode({
-				adAccountSelection: 'selected',
-				adAccountIds: [US],
+				...selectedAccounts(US),
 				level: 'ad',
 				datePreset,
 				includeNames: false,

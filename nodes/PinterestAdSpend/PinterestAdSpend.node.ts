@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getAdAccounts } from '../../shared/transport/adAccounts';
+import { getAdAccounts, searchAdAccounts } from '../../shared/methods/adAccounts';
 import { router } from './actions/router';
 import * as getSpend from './actions/spend/get.operation';
 
@@ -18,7 +18,9 @@ export class PinterestAdSpend implements INodeType {
 		name: 'pinterestAdSpend',
 		icon: { light: 'file:../../icons/pinterest.svg', dark: 'file:../../icons/pinterest.dark.svg' },
 		group: ['input'],
-		version: 1,
+		// 2: one ad-account picker per selected account (version 1's multi-select stays for saved workflows).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{"Get ad spend by " + ({ adAccount: "ad account", campaign: "campaign", adGroup: "ad group", ad: "ad" })[$parameter["level"]]}}',
 		description: 'Get ad spend per ad account, campaign, ad group or ad from Pinterest Ads',
@@ -48,7 +50,7 @@ export class PinterestAdSpend implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getAdAccounts } };
+	methods = { loadOptions: { getAdAccounts }, listSearch: { searchAdAccounts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

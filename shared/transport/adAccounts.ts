@@ -1,11 +1,4 @@
-import type {
-	IExecuteFunctions,
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	INodePropertyOptions,
-} from 'n8n-workflow';
-
-import { PinterestClient, type PinterestCredentialType } from './client';
+import type { PinterestClient } from './client';
 
 /** The fields of Pinterest's AdAccount this package uses. */
 export interface AdAccount {
@@ -35,38 +28,4 @@ export async function getAdAccount(client: PinterestClient, adAccountId: string)
 		label: 'read its name and currency',
 		adAccountId,
 	});
-}
-
-function describeAccount(account: AdAccount) {
-	return `${account.name ?? account.id} (${account.id}${account.currency ? `, ${account.currency}` : ''})`;
-}
-
-function matches(account: AdAccount, filter?: string) {
-	if (!filter) return true;
-	const needle = filter.toLowerCase();
-	return account.id.includes(needle) || (account.name ?? '').toLowerCase().includes(needle);
-}
-
-async function accountsFor(ctx: ILoadOptionsFunctions | IExecuteFunctions) {
-	const credentialType: PinterestCredentialType = 'pinterestAdsOAuth2Api';
-	return await listAdAccounts(await PinterestClient.create(ctx, credentialType));
-}
-
-/** Options of a multi-select of ad accounts. */
-export async function getAdAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const accounts = await accountsFor(this);
-	return accounts.map((account) => ({ name: describeAccount(account), value: account.id }));
-}
-
-/** Searchable list of ad accounts for a resource locator. */
-export async function searchAdAccounts(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
-	const accounts = await accountsFor(this);
-	return {
-		results: accounts
-			.filter((account) => matches(account, filter))
-			.map((account) => ({ name: describeAccount(account), value: account.id })),
-	};
 }

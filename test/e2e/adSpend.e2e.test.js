@@ -2,7 +2,7 @@
 // currencies, archived entities, missing columns, pagination, more than 250 entities, async reports,
 // rate limits and server errors, and an ad account the login may not read.
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
-const { workflowWith, adSpendNode } = require('../harness/fixtures');
+const { workflowWith, adSpendNode, selectedAccounts } = require('../harness/fixtures');
 const { expectedDailyRows, totalMicros, daysAgo } = require('./spendExpectations');
 
 const ctx = e2eContext();
@@ -31,8 +31,7 @@ test.each(['campaign', 'adGroup', 'ad'])(
 	'%s level: every entity, archived ones included, named, exact to the micro',
 	async (level) => {
 		const { result, rows, requests } = await runSpend({
-			adAccountSelection: 'selected',
-			adAccountIds: [US],
+			...selectedAccounts(US),
 			level,
 			...customRange,
 		});
@@ -95,8 +94,7 @@ test('all ad accounts: each row in its own account currency', async () => {
 
 test('optional metrics: a column Pinterest leaves out is 0', async () => {
 	const { rows } = await runSpend({
-		adAccountSelection: 'selected',
-		adAccountIds: [US],
+		...selectedAccounts(US),
 		level: 'ad',
 		...customRange,
 		metrics: ['IMPRESSION_1', 'CLICKTHROUGH_1', 'OUTBOUND_CLICK_1'],
@@ -132,8 +130,7 @@ test('more than 250 ads: pages of 250 and analytics batches of 250, synchronous'
 		shapes: { [US]: { campaigns: 4, adGroupsPerCampaign: 5, adsPerAdGroup: 30 } },
 	});
 	const { result, rows, requests } = await runSpend({
-		adAccountSelection: 'selected',
-		adAccountIds: [US],
+		...selectedAccounts(US),
 		level: 'ad',
 		...customRange,
 		options: { strategy: 'sync' },
@@ -156,8 +153,7 @@ test('more than 250 ads: pages of 250 and analytics batches of 250, synchronous'
 test('asynchronous report: ad (pin promotion) level, 18-digit ids exact, a FAILED report retried once', async () => {
 	await ctx.fake.config({ failNextReports: ['FAILED'] });
 	const { result, rows, requests } = await runSpend({
-		adAccountSelection: 'selected',
-		adAccountIds: [US],
+		...selectedAccounts(US),
 		level: 'ad',
 		...customRange,
 		options: { strategy: 'async' },
@@ -195,8 +191,7 @@ test('asynchronous report: ad (pin promotion) level, 18-digit ids exact, a FAILE
 test('an asynchronous report that fails twice stops the node with a clear message', async () => {
 	await ctx.fake.config({ failNextReports: ['EXPIRED', 'CANCELLED'] });
 	const { result } = await runSpend({
-		adAccountSelection: 'selected',
-		adAccountIds: [US],
+		...selectedAccounts(US),
 		level: 'campaign',
 		...customRange,
 		options: { strategy: 'async' },
@@ -214,8 +209,7 @@ test('429 with a reset header, 5xx and a dropped connection are retried; nothing
 		{ kind: 'connectionReset', pathPattern: '^/ad_accounts/\\d+$' },
 	]);
 	const { result, rows, requests } = await runSpend({
-		adAccountSelection: 'selected',
-		adAccountIds: [US],
+		...selectedAccounts(US),
 		level: 'campaign',
 		...customRange,
 	});
@@ -237,8 +231,7 @@ test('429 with a reset header, 5xx and a dropped connection are retried; nothing
 test('a daily rate limit that resets hours later fails at once, saying when to retry', async () => {
 	await ctx.fake.faults([{ kind: 'rateLimit', resetSeconds: 67150, pathPattern: '/analytics$' }]);
 	const { result } = await runSpend({
-		adAccountSelection: 'selected',
-		adAccountIds: [US],
+		...selectedAccounts(US),
 		level: 'adAccount',
 		...customRange,
 	});
@@ -256,8 +249,7 @@ test('a daily rate limit that resets hours later fails at once, saying when to r
 test('a selected ad account the login cannot read: error item with "continue", the others still report', async () => {
 	await ctx.fake.config({ forbiddenAdAccounts: { 'access-1': [EU] } });
 	const parameters = {
-		adAccountSelection: 'selected',
-		adAccountIds: `${US}, ${EU},${JP}`,
+		...selectedAccounts(US, EU, JP),
 		level: 'adAccount',
 		...customRange,
 	};
@@ -290,8 +282,7 @@ test.each(['TOTAL', 'WEEK'])(
 	async (granularity) => {
 		const tenDays = { startDate: daysAgo(10), endDate: daysAgo(1) };
 		const { result, rows } = await runSpend({
-			adAccountSelection: 'selected',
-			adAccountIds: [US],
+			...selectedAccounts(US),
 			level: 'campaign',
 			datePreset: 'custom',
 			startDate: `${tenDays.startDate}T00:00:00`,

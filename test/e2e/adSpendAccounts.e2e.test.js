@@ -2,6 +2,7 @@
 // workflow time zones on both sides of UTC, draft entities, earned clicks on days without spend,
 // and input that must be refused before any call.
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
+const { selectedAccounts } = require('../harness/fixtures');
 const { earnedClicks } = require('../fake-pinterest/spendScenarios');
 const { adDelivery, DEFAULT_ACCOUNTS } = require('../fake-pinterest/dataset');
 const { expectedDailyRows, daysAgo, days } = require('./spendExpectations');
@@ -48,8 +49,7 @@ test('a selected account without an analytics role still fails loudly', async ()
 		),
 	});
 	const { result } = await runSpend({
-		adAccountSelection: 'selected',
-		adAccountIds: [EU],
+		...selectedAccounts(EU),
 		level: 'campaign',
 		...custom(range),
 	});
@@ -81,8 +81,7 @@ test.each([
 		const startDate = localYesterday < endDate ? localYesterday : endDate;
 		const { result, rows, requests } = await runSpend(
 			{
-				adAccountSelection: 'selected',
-				adAccountIds: [US],
+				...selectedAccounts(US),
 				level: 'adAccount',
 				datePreset: 'todayAndYesterday',
 				options: { dateZone: 'workflow' },
@@ -113,8 +112,7 @@ test('drafts are named but never asked for; zero rows only for live entities and
 	const drafts = state.ads.filter((ad) => ['DRAFT', 'DELETED_DRAFT'].includes(ad.status));
 	expect(drafts).toHaveLength(2);
 	const { result, rows, requests } = await runSpend({
-		adAccountSelection: 'selected',
-		adAccountIds: [US],
+		...selectedAccounts(US),
 		level: 'ad',
 		...custom(range),
 		options: { includeZeroSpend: true },
@@ -144,8 +142,7 @@ test('drafts are named but never asked for; zero rows only for live entities and
 
 test('earned clicks on a day without spend keep the row', async () => {
 	const { result, rows } = await runSpend({
-		adAccountSelection: 'selected',
-		adAccountIds: [US],
+		...selectedAccounts(US),
 		level: 'ad',
 		...custom(range),
 		includeNames: false,
@@ -192,8 +189,8 @@ test.each([
 	],
 	[
 		'an ad account id that is not digits',
-		{ adAccountSelection: 'selected', adAccountIds: `${US}, acme-us` },
-		/^Ad Account Names or IDs: "acme-us" is not an ad account ID$/,
+		selectedAccounts(US, 'acme-us'),
+		/^Selected Ad Accounts: account 2 is "acme-us", not an ad account ID$/,
 		/digits only/,
 	],
 	[

@@ -2,6 +2,7 @@
 // entity gone from the lists, today's numbers moving between two calls, reports at the ad account
 // level, ranges of several request windows and hourly rows. Rows always add up to the account.
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
+const { selectedAccounts } = require('../harness/fixtures');
 const { hourShare } = require('../fake-pinterest/spendScenarios');
 const { adDelivery } = require('../fake-pinterest/dataset');
 const { expectedDailyRows, daysAgo, days } = require('./spendExpectations');
@@ -16,7 +17,7 @@ const custom = ({ startDate, endDate }) => ({
 	startDate: `${startDate}T00:00:00`,
 	endDate: `${endDate}T00:00:00`,
 });
-const usSelected = { adAccountSelection: 'selected', adAccountIds: [US] };
+const usSelected = selectedAccounts(US);
 
 freshPinterestForEachTest(ctx);
 

@@ -171,6 +171,7 @@ const CASES = [
 	},
 ];
 
+// Version 1's multi-select takes the ids by expression, per item (version 2 has one picker per account).
 const parameters = {
 	adAccountSelection: 'selected',
 	adAccountIds: '={{ $json.accounts }}',
@@ -188,7 +189,9 @@ test(`catalogue: ${CASES.length} bad spend requests in one run, each item its ow
 	const inputItems = CASES.map((c) => ({ ...valid, ...c.item }));
 	const result = await runWithLog(
 		ctx,
-		workflowWith(adSpendNode(parameters, { onError: 'continueRegularOutput' }), { inputItems }),
+		workflowWith(adSpendNode(parameters, { onError: 'continueRegularOutput', typeVersion: 1 }), {
+			inputItems,
+		}),
 	);
 	expect(result.code).toBe(0);
 	const items = result.items('Pinterest Ad Spend');
@@ -211,7 +214,10 @@ test(`catalogue: ${CASES.length} bad spend requests in one run, each item its ow
 test('without "continue": the bad item fails the node with the message, the fix and its index; earlier items were served', async () => {
 	await ctx.fake.clearRequests();
 	const inputItems = [valid, { ...valid, start: daysAgo(1), end: daysAgo(3) }];
-	const result = await runWithLog(ctx, workflowWith(adSpendNode(parameters), { inputItems }));
+	const result = await runWithLog(
+		ctx,
+		workflowWith(adSpendNode(parameters, { typeVersion: 1 }), { inputItems }),
+	);
 	expect(result.code).not.toBe(0);
 	const error = result.nodeError('Pinterest Ad Spend');
 	expect([error.message, error.description, error.context.itemIndex]).toEqual([

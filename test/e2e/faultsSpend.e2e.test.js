@@ -3,7 +3,7 @@
 // and adding up to the account's total, or an error naming what is missing), and that every wait the node
 // took stayed within RETRY_LIMITS (read from the node's own "retrying … in N ms" log lines).
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
-const { credentials } = require('../harness/fixtures');
+const { credentials, selectedAccounts } = require('../harness/fixtures');
 const { spendRunner, calls, sumMicros, NODE } = require('./spendHelpers');
 const { expectedDailyRows, totalMicros, daysAgo } = require('./spendExpectations');
 
@@ -16,8 +16,7 @@ const SCOPE = `the campaign rows of ${range.startDate} to ${range.endDate} of ad
 const LIMITS = { maxRetries: 6, maxTotalWaitMs: 300_000, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
 const campaignSpend = (options = {}, extra = {}) => ({
-	adAccountSelection: 'selected',
-	adAccountIds: [US],
+	...selectedAccounts(US),
 	level: 'campaign',
 	datePreset: 'custom',
 	startDate: `${range.startDate}T00:00:00`,

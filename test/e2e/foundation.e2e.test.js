@@ -85,12 +85,12 @@ test('n8n loads exactly the credential types and nodes of the package', async ()
 		expect(revoked.body.data.status).toBe('Error');
 
 		// The editor's ad account pickers load from the API through the OAuth2 credential.
-		const picker = (nodeName, body) =>
+		const picker = (nodeName, body, version = 1) =>
 			server.rest(
 				'POST',
 				`/dynamic-node-parameters/${body.filter === undefined ? 'options' : 'resource-locator-results'}`,
 				{
-					nodeTypeAndVersion: { name: `n8n-nodes-pinterest-ads.${nodeName}`, version: 1 },
+					nodeTypeAndVersion: { name: `n8n-nodes-pinterest-ads.${nodeName}`, version },
 					credentials: { pinterestAdsOAuth2Api: OAUTH_CREDENTIAL },
 					...body,
 				},
@@ -113,6 +113,20 @@ test('n8n loads exactly the credential types and nodes of the package', async ()
 		});
 		expect(search.body.data.results).toEqual([
 			{ name: 'Acme EU (549755885176, EUR)', value: '549755885176' },
+		]);
+		// Ad Spend version 2 uses the same picker, once per selected account.
+		const spendSearch = await picker(
+			'pinterestAdSpend',
+			{
+				path: 'adAccounts.account[0].adAccount',
+				methodName: 'searchAdAccounts',
+				filter: 'JP',
+				currentNodeParameters: { operation: 'get', adAccountSelection: 'selected' },
+			},
+			2,
+		);
+		expect(spendSearch.body.data.results).toEqual([
+			{ name: 'Acme JP (549755885177, JPY)', value: '549755885177' },
 		]);
 
 		// The schedule template through the public API: created and published, so its trigger runs.

@@ -15,6 +15,7 @@ const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext
 const {
 	PACKAGE,
 	adSpendNode,
+	selectedAccounts,
 	conversionsNode,
 	workflowId,
 	workflowWith,
@@ -76,8 +77,7 @@ test('spend pull: every campaign row of the range, exact to the micro', async ()
 		cli,
 		workflowWith(
 			adSpendNode({
-				adAccountSelection: 'selected',
-				adAccountIds: [US],
+				...selectedAccounts(US),
 				level: 'campaign',
 				datePreset: 'custom',
 				startDate: `${range.startDate}T00:00:00`,

@@ -97,14 +97,25 @@ function workflowWith(nodeUnderTest, { name = 'e2e', inputItems } = {}) {
 	};
 }
 
+/** Ad Spend (version 2 unless `typeVersion` says otherwise); select accounts with `selectedAccounts`. */
 function adSpendNode(parameters, { name = 'Pinterest Ad Spend', ...nodeSettings } = {}) {
 	return {
 		name,
 		type: `${PACKAGE}.pinterestAdSpend`,
-		typeVersion: 1,
+		typeVersion: 2,
 		parameters: { operation: 'get', ...parameters },
 		credentials: { pinterestAdsOAuth2Api: OAUTH_CREDENTIAL },
 		...nodeSettings,
+	};
+}
+
+/** Ad Spend's "Selected Ad Accounts": one picker per id, given By ID. */
+function selectedAccounts(...ids) {
+	return {
+		adAccountSelection: 'selected',
+		adAccounts: {
+			account: ids.map((id) => ({ adAccount: { __rl: true, mode: 'id', value: id } })),
+		},
 	};
 }
 
@@ -134,6 +145,7 @@ module.exports = {
 	workflowWith,
 	workflowId,
 	adSpendNode,
+	selectedAccounts,
 	conversionsNode,
 	OAUTH_CREDENTIAL,
 	CONVERSIONS_CREDENTIAL,

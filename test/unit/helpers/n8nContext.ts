@@ -16,11 +16,15 @@ export type ItemExpression = (json: IDataObject, itemIndex: number) => unknown;
  * The stored parameters of a node: the given ones, and the n8n default of every other top-level property that the
  * given values show (displayOptions.show; a property shown by a value is given the first matching definition).
  */
-export function withDefaults(properties: INodeProperties[], given: IDataObject): IDataObject {
+export function withDefaults(
+	properties: INodeProperties[],
+	given: IDataObject,
+	typeVersion = 1,
+): IDataObject {
 	const parameters: IDataObject = { ...given };
 	const shown = (property: INodeProperties) =>
 		Object.entries(property.displayOptions?.show ?? {}).every(([name, allowed]) => {
-			if (name.startsWith('@')) return true;
+			if (name === '@version') return (allowed as unknown[]).includes(typeVersion);
 			const value = parameters[name];
 			return (allowed as unknown[]).includes(value);
 		});
@@ -104,18 +108,21 @@ export interface ExecuteContextOptions {
 	parents?: NodeTypeAndVersion[];
 	timezone?: string;
 	nodeName?: string;
+	/** The node's version (1 when left out): it decides which versioned properties exist. */
+	typeVersion?: number;
 }
 
 /** Just enough of IExecuteFunctions for a programmatic node's execute, with its side effects recorded. */
 export function executeContext(options: ExecuteContextOptions) {
 	const items = options.items ?? [{ json: {} }];
-	const parameters = withDefaults(options.properties, options.parameters ?? {});
+	const typeVersion = options.typeVersion ?? 1;
+	const parameters = withDefaults(options.properties, options.parameters ?? {}, typeVersion);
 	const recorded: Recorded = { hints: [], logs: [] };
 	const node = {
 		id: 'node-under-test',
 		name: options.nodeName ?? 'Node Under Test',
 		type: 'n8n-nodes-pinterest-ads.nodeUnderTest',
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0] as [number, number],
 		parameters,
 	};

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { adAccountLocator } from '../../../../shared/descriptions/adAccountLocator';
+
 const showForOperation = { operation: ['get'] };
 
 /** The fields of "Get ad spend". */
@@ -29,7 +31,29 @@ export const getSpendFields: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'By expression: an array or a comma-separated list of ad account IDs (digits only)',
-		displayOptions: { show: { ...showForOperation, adAccountSelection: ['selected'] } },
+		// Version 1 kept as it was, so workflows saved with it open and run unchanged.
+		displayOptions: {
+			show: { ...showForOperation, adAccountSelection: ['selected'], '@version': [1] },
+		},
+	},
+	{
+		displayName: 'Selected Ad Accounts',
+		name: 'adAccounts',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Ad Account',
+		default: { account: [{ adAccount: { mode: 'list', value: '' } }] },
+		description: 'The ad accounts to pull, each picked from the list (searchable) or given by ID',
+		displayOptions: {
+			show: { ...showForOperation, adAccountSelection: ['selected'], '@version': [2] },
+		},
+		options: [
+			{
+				name: 'account',
+				displayName: 'Ad Account',
+				values: [adAccountLocator({ name: 'adAccount', displayName: 'Ad Account' })],
+			},
+		],
 	},
 	{
 		displayName: 'Level',

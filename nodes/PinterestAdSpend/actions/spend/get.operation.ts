@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/transport/adAccounts';
 import type { PinterestClient } from '../../../../shared/transport/client';
 import { isAccountRefusal, whyNotReadable } from '../../core/accountAccess';
-import { parseAdAccountIds } from '../../core/accountSelection';
+import { parseAdAccountIds, parseAdAccountPickers } from '../../core/accountSelection';
 import { toAccountSpend, type AccountSpend } from '../../core/accountSpend';
 import type { DatePreset } from '../../core/dates';
 import type { Granularity, Level } from '../../core/levels';
@@ -26,10 +26,13 @@ export { getSpendFields as description } from './get.description';
 /** The ad accounts the item asks for: all this login can access, or the selected ids (none with all). */
 function readAccountSelection(ctx: IExecuteFunctions, itemIndex: number) {
 	const all = ctx.getNodeParameter('adAccountSelection', itemIndex) === 'all';
-	return {
-		all,
-		ids: all ? [] : parseAdAccountIds(ctx.getNodeParameter('adAccountIds', itemIndex)),
-	};
+	if (all) return { all, ids: [] };
+	// Version 1 picks through a multi-select, version 2 through one ad-account picker per account.
+	const ids =
+		ctx.getNode().typeVersion >= 2
+			? parseAdAccountPickers(ctx.getNodeParameter('adAccounts.account', itemIndex, []))
+			: parseAdAccountIds(ctx.getNodeParameter('adAccountIds', itemIndex));
+	return { all, ids };
 }
 
 function readSpendParameters(ctx: IExecuteFunctions, itemIndex: number): SpendParameters {

@@ -296,3 +296,56 @@ describe('Pinterest Ad Spend execute: strategies, zero-fill, reconciliation', ()
 		expect(sumMicros(second)).toBe(2 * ACCOUNT_TOTAL_MICROS);
 	});
 });
+
+describe('Pinterest Ad Spend execute: version 2, one ad-account picker per account', () => {
+	const picked = (mode: string, value: string) => ({ adAccount: { __rl: true, mode, value } });
+
+	function runVersion2(pinterest: FakePinterestSpend, accounts: unknown[]) {
+		const { context } = executeContext({
+			properties: node.description.properties,
+			parameters: {
+				adAccountSelection: 'selected',
+				adAccounts: { account: accounts },
+				level: 'campaign',
+				...CLOSED_DAYS,
+			},
+			credentials: CREDENTIALS,
+			http: pinterest.http,
+			typeVersion: 2,
+		});
+		return node.execute.call(context);
+	}
+
+	it('is the version new nodes get, and offers the picker instead of the multi-select', () => {
+		expect(node.description.version).toEqual([1, 2]);
+		expect(node.description.defaultVersion).toBe(2);
+		expect(node.methods.listSearch.searchAdAccounts).toBeInstanceOf(Function);
+	});
+
+	it('pulls the accounts picked from the list and by ID, each once, the same rows as version 1', async () => {
+		const version1 = await rowsOf(new FakePinterestSpend(spendDataset()), { level: 'campaign' });
+		const pinterest = new FakePinterestSpend(spendDataset());
+		const [output] = await runVersion2(pinterest, [
+			picked('list', ACCOUNT),
+			picked('id', ` ${ACCOUNT} `),
+		]);
+		const rows = output.map((item) => item.json);
+		expect(rows).toEqual(version1);
+		expect(sumMicros(rows)).toBe(ACCOUNT_TOTAL_MICROS);
+		expect(
+			pinterest.http.requests.filter((r) => r.path === `/v5/ad_accounts/${ACCOUNT}`),
+		).toHaveLength(1);
+	});
+
+	it('refuses a picker without an ad account ID before any call, naming the account and the fix', async () => {
+		const pinterest = new FakePinterestSpend(spendDataset());
+		await expect(
+			runVersion2(pinterest, [picked('list', ACCOUNT), picked('id', 'shop-us')]),
+		).rejects.toMatchObject({
+			message: 'Selected Ad Accounts: account 2 is "shop-us", not an ad account ID',
+			description:
+				'Pick the account from the list, or choose By ID and give the number shown in Ads Manager (digits only).',
+		});
+		expect(pinterest.http.requests).toEqual([]);
+	});
+});
