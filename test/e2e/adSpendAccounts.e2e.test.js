@@ -188,8 +188,9 @@ test.each([
 		/^Remove CAMPAIGN_NAME from Additional Columns/,
 	],
 	[
-		'an ad account id that is not digits',
-		selectedAccounts(US, 'acme-us'),
+		// A literal By ID value is checked by n8n itself (the picker's pattern); one from an expression by the node.
+		'an ad account id from an expression that is not digits',
+		selectedAccounts(US, "={{ 'acme-' + 'us' }}"),
 		/^Selected Ad Accounts: account 2 is "acme-us", not an ad account ID$/,
 		/digits only/,
 	],

@@ -51,9 +51,9 @@ test('n8n loads exactly the credential types and nodes of the package', async ()
 				.sort(),
 		).toEqual([
 			['n8n-nodes-pinterest-ads.clickBankTrigger', 'ClickBank Trigger', 1],
-			['n8n-nodes-pinterest-ads.pinterestAdSpend', 'Pinterest Ad Spend', 1],
+			['n8n-nodes-pinterest-ads.pinterestAdSpend', 'Pinterest Ad Spend', [1, 2]],
 			// n8n adds an AI-agent tool variant of every node marked `usableAsTool`.
-			['n8n-nodes-pinterest-ads.pinterestAdSpendTool', 'Pinterest Ad Spend Tool', 1],
+			['n8n-nodes-pinterest-ads.pinterestAdSpendTool', 'Pinterest Ad Spend Tool', [1, 2]],
 			['n8n-nodes-pinterest-ads.pinterestConversions', 'Pinterest Conversions', 1],
 			['n8n-nodes-pinterest-ads.pinterestConversionsTool', 'Pinterest Conversions Tool', 1],
 		]);

@@ -13,7 +13,7 @@ const trackedNames = new Set(tracked.map((file) => basename(file)));
 const OUR_FOLDERS =
 	/^(\.\/|\.\.\/)*(nodes|shared|credentials|test|scripts|bench|docs|workflows|\.github|\.ci)\//;
 const PATH =
-	/(?<![\w@/.:-])((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.(?:ts|js|json|md|sh|yml))(?![\w/])/g;
+	/(?<![\w@/.:>-])((?:\.{1,2}\/)*[\w.-]+(?:\/[\w.-]+)*\.(?:ts|js|json|md|sh|yml))(?![\w/])/g;
 
 /** Paths named in comment lines (and anywhere in Markdown) that point at no file of the repository. */
 function missingReferences(file) {
