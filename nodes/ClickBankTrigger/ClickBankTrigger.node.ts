@@ -11,8 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretKeyProblem } from './core/secretKey';
-import { receiveWebhook } from './receive.webhook';
-import { triggerFields } from './trigger.description';
+import * as receive from './webhook/receive.webhook';
 
 /**
  * Receives ClickBank Instant Notification Service (INS 8.0) notifications, decrypts them with the
@@ -44,7 +43,7 @@ export class ClickBankTrigger implements INodeType {
 				path: 'clickbank-ins',
 			},
 		],
-		properties: triggerFields,
+		properties: receive.description,
 	};
 
 	methods = {
@@ -78,6 +77,6 @@ export class ClickBankTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveWebhook.call(this);
+		return await receive.receiveWebhook.call(this);
 	}
 }

@@ -7,8 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { searchAdAccounts } from '../../shared/methods/adAccounts';
-import { sendEventFields } from './sendEvent.description';
-import { sendEvents } from './sendEvent.operation';
+import * as send from './actions/event/send.operation';
+import { router } from './actions/router';
 
 // Programmatic rather than declarative: all items of a run are validated, hashed and sent in
 // batches of up to 1,000 events, and Pinterest's per-event answers are mapped back to the items.
@@ -69,13 +69,13 @@ export class PinterestConversions implements INodeType {
 					},
 				],
 			},
-			...sendEventFields,
+			...send.description,
 		],
 	};
 
 	methods = { listSearch: { searchAdAccounts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await sendEvents.call(this);
+		return await router.call(this);
 	}
 }

@@ -8,11 +8,15 @@ import { isAccepted } from './transactionTypes';
  * One INS request from body to outcome: refused (4xx, no execution), ignored (a transaction type
  * the workflow does not want: 200, no execution) or accepted (one item). Never throws.
  */
-export function receiveNotification(
-	body: Buffer | undefined,
-	secretKey: string,
-	acceptedTypes: Set<string>,
-): Outcome {
+export function receiveNotification({
+	body,
+	secretKey,
+	acceptedTypes,
+}: {
+	body: Buffer | undefined;
+	secretKey: string;
+	acceptedTypes: Set<string>;
+}): Outcome {
 	const envelope = readEnvelope(body);
 	if (envelope.kind !== 'ok') return envelope;
 	const text = decryptNotification(envelope.value, secretKey);

@@ -1,5 +1,5 @@
 import { AMOUNT_DECIMALS, MAX_AMOUNT } from './constants';
-import { isEmpty, problem, type Reading } from './read';
+import { fail, isEmpty, pass, problem, type InputField, type Reading } from './read';
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 
@@ -15,8 +15,8 @@ export function formatAmount(amount: number): string {
  * An amount (`value`, `item_price`, `predicted_ltv`): a number, or text such as "19.99". Negative amounts are
  * refused: Pinterest has no refund event and asks not to send negative values.
  */
-export function readAmount(value: unknown, field: string, label: string): Reading<string> {
-	if (isEmpty(value)) return {};
+export function readAmount(value: unknown, { field, label }: InputField): Reading<string> {
+	if (isEmpty(value)) return pass(undefined);
 	const text = typeof value === 'string' ? value.trim() : undefined;
 	const amount =
 		typeof value === 'number'
@@ -29,27 +29,25 @@ export function readAmount(value: unknown, field: string, label: string): Readin
 	if (!Number.isFinite(amount) && !overflowingDigits) {
 		const fix =
 			'Map a plain number such as 19.99: "." as decimal point, no currency symbol or thousands separator.';
-		return { problem: problem(field, `${label} is not a decimal number`, fix) };
+		return fail(problem(field, `${label} is not a decimal number`, fix));
 	}
 	if (amount < 0) {
 		const fix = 'Pinterest has no refund event: send refunds elsewhere, or leave the amount empty.';
-		return { problem: problem(field, `${label} must not be negative`, fix) };
+		return fail(problem(field, `${label} must not be negative`, fix));
 	}
 	if (amount >= MAX_AMOUNT) {
 		const fix = 'Check the field holds an amount in currency units, not an ID or micro-units.';
-		return { problem: problem(field, `${label} is too large to be an amount`, fix) };
+		return fail(problem(field, `${label} is too large to be an amount`, fix));
 	}
-	return { value: formatAmount(amount) };
+	return pass(formatAmount(amount));
 }
 
 /** A whole number (`quantity`, `num_items`), as a number or digits, at least `minimum`. */
 export function readCount(
 	value: unknown,
-	field: string,
-	label: string,
-	minimum: number,
+	{ field, label, minimum }: InputField & { minimum: number },
 ): Reading<number> {
-	if (isEmpty(value)) return {};
+	if (isEmpty(value)) return pass(undefined);
 	const text = typeof value === 'string' ? value.trim() : undefined;
 	const count =
 		typeof value === 'number'
@@ -57,12 +55,12 @@ export function readCount(
 			: text !== undefined && /^\d+$/.test(text)
 				? Number(text)
 				: NaN;
-	if (Number.isSafeInteger(count) && count >= minimum) return { value: count };
-	return {
-		problem: problem(
+	if (Number.isSafeInteger(count) && count >= minimum) return pass(count);
+	return fail(
+		problem(
 			field,
 			`${label} must be a whole number of at least ${minimum}`,
 			`Map a whole number to ${label}.`,
 		),
-	};
+	);
 }

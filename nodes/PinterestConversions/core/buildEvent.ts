@@ -2,12 +2,22 @@ import { ACTION_SOURCES, DEFAULT_ACTION_SOURCE } from './constants';
 import { buildCustomData } from './customData';
 import { checkEventName } from './eventNames';
 import { toEventTimeSeconds } from './eventTime';
-import { drop, problem, readBoolean, readText, take, withoutEmpty, type Reading } from './read';
+import {
+	drop,
+	fail,
+	pass,
+	problem,
+	readBoolean,
+	readText,
+	take,
+	withoutEmpty,
+	type Reading,
+} from './read';
 import type {
 	ActionSource,
+	Checked,
 	ConversionEventInput,
 	DroppedField,
-	Failed,
 	InputProblem,
 	WireAppFields,
 	WireConversionEvent,
@@ -29,69 +39,59 @@ const APP_TEXT_FIELDS: ReadonlyArray<[keyof ConversionEventInput, AppTextKey, st
 ];
 
 function readActionSource(value: unknown): Reading<ActionSource> {
-	const reading = readText(value, 'actionSource', 'Action source');
-	if (reading.problem) return { problem: reading.problem };
+	const reading = readText(value, { field: 'actionSource', label: 'Action source' });
+	if (!reading.ok) return reading;
 	const actionSource = (reading.value ?? DEFAULT_ACTION_SOURCE).toLowerCase();
 	const known = ACTION_SOURCES.find((source) => source === actionSource);
-	if (known) return { value: known };
-	return {
-		problem: problem(
+	if (known) return pass(known);
+	return fail(
+		problem(
 			'actionSource',
 			`Action source is not one of ${ACTION_SOURCES.join(', ')}`,
 			'Pick where the conversion happened.',
 		),
-	};
+	);
 }
 
 /** Pinterest deduplicates on `event_id` with `event_name` (see dedup.ts), so one is never made up here. */
 function readEventId(value: unknown): Reading<string> {
-	const reading = readText(value, 'eventId', 'Event ID');
-	if (reading.problem || reading.value !== undefined) return reading;
-	return {
-		problem: problem(
+	const reading = readText(value, { field: 'eventId', label: 'Event ID' });
+	if (!reading.ok || reading.value !== undefined) return reading;
+	return fail(
+		problem(
 			'eventId',
 			'Event ID is required: Pinterest uses it to drop duplicates of retries and of events the Pinterest Tag also sent',
 			"Map an ID that stays the same for this event on every run, e.g. the order ID (plus the event name if one order sends several events), and use the same value as the Tag's eventID.",
 		),
-	};
+	);
 }
 
 function readUrl(value: unknown): Reading<string> {
-	const reading = readText(value, 'eventSourceUrl', 'Event source URL');
-	if (reading.value === undefined || /^https?:\/\/\S+$/i.test(reading.value)) return reading;
-	return {
-		problem: problem(
+	const reading = readText(value, { field: 'eventSourceUrl', label: 'Event source URL' });
+	if (!reading.ok || reading.value === undefined || /^https?:\/\/\S+$/i.test(reading.value))
+		return reading;
+	return fail(
+		problem(
 			'eventSourceUrl',
 			'Event source URL is not an http(s) URL',
 			'Map the full page URL, including the epik parameter when present.',
 		),
-	};
+	);
 }
 
 /** Spec: "Two-character ISO-639-1 language code"; a locale such as en-US is reduced to its language. */
 function readLanguage(value: unknown): Reading<string> {
-	const reading = readText(value, 'language', 'Language');
-	if (reading.value === undefined) return reading;
+	const reading = readText(value, { field: 'language', label: 'Language' });
+	if (!reading.ok || reading.value === undefined) return reading;
 	const language = /^([a-z]{2})(?:[-_][a-z0-9]+)*$/i.exec(reading.value);
-	if (language) return { value: language[1].toLowerCase() };
-	return {
-		problem: problem(
+	if (language) return pass(language[1].toLowerCase());
+	return fail(
+		problem(
 			'language',
 			'Language is not a two-letter ISO 639-1 code',
 			'Map a code such as en or de.',
 		),
-	};
-}
-
-function collect<T extends { ok: boolean }>(
-	outcome: T | Failed,
-	problems: InputProblem[],
-): T | undefined {
-	if ('problems' in outcome) {
-		problems.push(...outcome.problems);
-		return undefined;
-	}
-	return outcome;
+	);
 }
 
 /**
@@ -103,45 +103,60 @@ function collect<T extends { ok: boolean }>(
 export function buildConversionEvent(
 	input: ConversionEventInput,
 	nowSeconds: number,
-): { ok: true; event: WireConversionEvent; dropped: DroppedField[] } | Failed {
+): Checked<{ event: WireConversionEvent; dropped: DroppedField[] }> {
 	const problems: InputProblem[] = [];
 	const dropped: DroppedField[] = [];
-	const name = collect(checkEventName(input.eventName), problems);
+	const eventName = take(checkEventName(input.eventName), problems);
 	const actionSource = take(readActionSource(input.actionSource), problems);
-	const time = collect(
-		toEventTimeSeconds(input.eventTime, nowSeconds, input.eventTimeEmptyMeansNow === true),
+	const eventTimeSeconds = take(
+		toEventTimeSeconds({
+			value: input.eventTime,
+			nowSeconds,
+			emptyMeansNow: input.eventTimeEmptyMeansNow === true,
+		}),
 		problems,
 	);
 	const eventId = take(readEventId(input.eventId), problems);
 	const optional = withoutEmpty({
 		event_source_url: drop(readUrl(input.eventSourceUrl), dropped),
 		// Refused rather than left out: dropping an opt-out would send the event as if the user had not opted out.
-		opt_out: take(readBoolean(input.optOut, 'optOut', 'Opt out'), problems),
-		partner_name: drop(readText(input.partnerName, 'partnerName', 'Partner name'), dropped),
+		opt_out: take(readBoolean(input.optOut, { field: 'optOut', label: 'Opt out' }), problems),
+		partner_name: drop(
+			readText(input.partnerName, { field: 'partnerName', label: 'Partner name' }),
+			dropped,
+		),
 		language: drop(readLanguage(input.language), dropped),
 	});
 	const app: WireAppFields = {};
 	for (const [field, wire, label] of APP_TEXT_FIELDS) {
 		if (input[field] === undefined) continue;
-		const text = drop(readText(input[field], field, label), dropped);
+		const text = drop(readText(input[field], { field, label }), dropped);
 		if (text !== undefined) app[wire] = text;
 	}
-	const wifi = drop(readBoolean(input.wifi, 'wifi', 'Wi-Fi'), dropped);
+	const wifi = drop(readBoolean(input.wifi, { field: 'wifi', label: 'Wi-Fi' }), dropped);
 	if (wifi !== undefined) app.wifi = wifi;
-	const user = collect(buildUserData(input.userData ?? {}), problems);
-	const custom = collect(buildCustomData(input.customData), problems);
-	if (problems.length > 0 || !name || !actionSource || !time || !eventId || !user || !custom) {
-		return { ok: false, problems };
+	const user = take(buildUserData(input.userData ?? {}), problems);
+	const custom = take(buildCustomData(input.customData), problems);
+	if (
+		problems.length > 0 ||
+		eventName === undefined ||
+		actionSource === undefined ||
+		eventTimeSeconds === undefined ||
+		eventId === undefined ||
+		user === undefined ||
+		custom === undefined
+	) {
+		return fail(...problems);
 	}
 	const event: WireConversionEvent = {
-		event_name: name.eventName,
+		event_name: eventName,
 		action_source: actionSource,
-		event_time: time.eventTimeSeconds,
+		event_time: eventTimeSeconds,
 		event_id: eventId,
 		...optional,
 		...app,
 		user_data: user.userData,
 	};
 	if (custom.customData) event.custom_data = custom.customData;
-	return { ok: true, event, dropped: [...dropped, ...user.dropped, ...custom.dropped] };
+	return pass({ event, dropped: [...dropped, ...user.dropped, ...custom.dropped] });
 }

@@ -35,9 +35,11 @@ function canonicalKey(key: string): ContentKey | undefined {
 
 function readContentValue(key: ContentKey, value: unknown, at: string, problems: InputProblem[]) {
 	const label = CONTENT_LABELS[key];
-	if (key === 'item_price') return take(readAmount(value, `${at}.${key}`, label), problems);
-	if (key === 'quantity') return take(readCount(value, `${at}.${key}`, label, 1), problems);
-	return take(readText(value, `${at}.${key}`, label), problems);
+	if (key === 'item_price')
+		return take(readAmount(value, { field: `${at}.${key}`, label }), problems);
+	if (key === 'quantity')
+		return take(readCount(value, { field: `${at}.${key}`, label, minimum: 1 }), problems);
+	return take(readText(value, { field: `${at}.${key}`, label }), problems);
 }
 
 function buildContent(

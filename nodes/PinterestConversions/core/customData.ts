@@ -1,7 +1,17 @@
 import { readAmount, readCount } from './amounts';
 import { buildContents } from './contents';
-import { drop, problem, readText, readTextList, take, withoutEmpty, type Reading } from './read';
-import type { CustomDataInput, DroppedField, Failed, InputProblem, WireCustomData } from './types';
+import {
+	drop,
+	fail,
+	pass,
+	problem,
+	readText,
+	readTextList,
+	take,
+	withoutEmpty,
+	type Reading,
+} from './read';
+import type { Checked, CustomDataInput, DroppedField, InputProblem, WireCustomData } from './types';
 
 /**
  * The ISO 4217 codes in use, as the runtime's ICU data lists them; a three-letter text outside it (XYZ, a typo)
@@ -18,26 +28,26 @@ function isIsoCurrency(code: string): boolean {
 
 /** Spec `currency`: "The ISO-4217 currency code" (three letters; Pinterest defaults to the account currency). */
 function readCurrency(value: unknown): Reading<string> {
-	const reading = readText(value, 'currency', 'Currency');
-	if (reading.problem || reading.value === undefined) return reading;
+	const reading = readText(value, { field: 'currency', label: 'Currency' });
+	if (!reading.ok || reading.value === undefined) return reading;
 	const currency = reading.value.toUpperCase();
 	if (/^[A-Z]{3}$/.test(currency)) {
-		if (isIsoCurrency(currency)) return { value: currency };
-		return {
-			problem: problem(
+		if (isIsoCurrency(currency)) return pass(currency);
+		return fail(
+			problem(
 				'currency',
 				`Currency ${currency} is not an ISO 4217 currency code`,
 				'Map the code of the currency the customer paid in, such as USD, EUR or GBP.',
 			),
-		};
+		);
 	}
-	return {
-		problem: problem(
+	return fail(
+		problem(
 			'currency',
 			'Currency is not a three-letter ISO 4217 code',
 			'Map a code such as USD or EUR, not a symbol.',
 		),
-	};
+	);
 }
 
 /** Number of Items defaults to 0 in the node: 0 means not given. */
@@ -53,34 +63,50 @@ function withoutZero(count: number | undefined): number | undefined {
  */
 export function buildCustomData(
 	input: CustomDataInput | undefined,
-): { ok: true; customData?: WireCustomData; dropped: DroppedField[] } | Failed {
+): Checked<{ customData?: WireCustomData; dropped: DroppedField[] }> {
 	const problems: InputProblem[] = [];
 	const dropped: DroppedField[] = [];
 	const source = input ?? {};
 	const customData = withoutEmpty<WireCustomData>({
 		currency: take(readCurrency(source.currency), problems),
-		value: take(readAmount(source.value, 'value', 'Value'), problems),
-		content_ids: drop(readTextList(source.contentIds, 'contentIds', 'Content IDs'), dropped),
-		contents: buildContents(source.contents, problems),
-		num_items: withoutZero(
-			take(readCount(source.numItems, 'numItems', 'Number of items', 0), problems),
-		),
-		order_id: take(readText(source.orderId, 'orderId', 'Order ID'), problems),
-		search_string: drop(readText(source.searchString, 'searchString', 'Search string'), dropped),
-		opt_out_type: take(readText(source.optOutType, 'optOutType', 'Opt-out type'), problems),
-		content_name: drop(readText(source.contentName, 'contentName', 'Content name'), dropped),
-		content_category: drop(
-			readText(source.contentCategory, 'contentCategory', 'Content category'),
+		value: take(readAmount(source.value, { field: 'value', label: 'Value' }), problems),
+		content_ids: drop(
+			readTextList(source.contentIds, { field: 'contentIds', label: 'Content IDs' }),
 			dropped,
 		),
-		content_brand: drop(readText(source.contentBrand, 'contentBrand', 'Content brand'), dropped),
+		contents: buildContents(source.contents, problems),
+		num_items: withoutZero(
+			take(
+				readCount(source.numItems, { field: 'numItems', label: 'Number of items', minimum: 0 }),
+				problems,
+			),
+		),
+		order_id: take(readText(source.orderId, { field: 'orderId', label: 'Order ID' }), problems),
+		search_string: drop(
+			readText(source.searchString, { field: 'searchString', label: 'Search string' }),
+			dropped,
+		),
+		opt_out_type: take(
+			readText(source.optOutType, { field: 'optOutType', label: 'Opt-out type' }),
+			problems,
+		),
+		content_name: drop(
+			readText(source.contentName, { field: 'contentName', label: 'Content name' }),
+			dropped,
+		),
+		content_category: drop(
+			readText(source.contentCategory, { field: 'contentCategory', label: 'Content category' }),
+			dropped,
+		),
+		content_brand: drop(
+			readText(source.contentBrand, { field: 'contentBrand', label: 'Content brand' }),
+			dropped,
+		),
 		predicted_ltv: drop(
-			readAmount(source.predictedLtv, 'predictedLtv', 'Predicted lifetime value'),
+			readAmount(source.predictedLtv, { field: 'predictedLtv', label: 'Predicted lifetime value' }),
 			dropped,
 		),
 	});
-	if (problems.length > 0) return { ok: false, problems };
-	return Object.keys(customData).length > 0
-		? { ok: true, customData, dropped }
-		: { ok: true, dropped };
+	if (problems.length > 0) return fail(...problems);
+	return pass(Object.keys(customData).length > 0 ? { customData, dropped } : { dropped });
 }

@@ -1,6 +1,6 @@
 import { STANDARD_EVENT_NAMES } from './constants';
-import { problem, readText } from './read';
-import type { EventName, Failed } from './types';
+import { fail, pass, problem, readText } from './read';
+import type { Checked, EventName } from './types';
 
 /** Case, spaces, hyphens and underscores are ignored, so "Add To Cart" and the Tag's "addtocart" both count. */
 function squash(name: string): string {
@@ -25,31 +25,23 @@ const SUGGESTIONS: Readonly<Record<string, EventName>> = {
  * Resolves an event name to one of the spec's standard names. Unknown names are refused rather than sent: Pinterest
  * may answer "processed" yet file them as "Unknown" events that no report counts.
  */
-export function checkEventName(value: unknown): { ok: true; eventName: EventName } | Failed {
-	const reading = readText(value, 'eventName', 'Event name');
-	if (reading.problem) return { ok: false, problems: [reading.problem] };
+export function checkEventName(value: unknown): Checked<EventName> {
+	const reading = readText(value, { field: 'eventName', label: 'Event name' });
+	if (!reading.ok) return reading;
 	const text = reading.value ?? '';
 	const eventName = BY_SQUASHED_NAME.get(squash(text));
-	if (eventName) return { ok: true, eventName };
+	if (eventName) return pass(eventName);
 	const valid = `Valid names: ${STANDARD_EVENT_NAMES.join(', ')}.`;
 	if (text === '') {
-		return {
-			ok: false,
-			problems: [
-				problem('eventName', 'Event name is required', `Pick a Pinterest event. ${valid}`),
-			],
-		};
+		return fail(problem('eventName', 'Event name is required', `Pick a Pinterest event. ${valid}`));
 	}
 	const suggestion = SUGGESTIONS[squash(text)];
 	const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-	return {
-		ok: false,
-		problems: [
-			problem(
-				'eventName',
-				`Event name is not a Pinterest event name.${hint}`,
-				`${valid} Use "custom" for any other event.`,
-			),
-		],
-	};
+	return fail(
+		problem(
+			'eventName',
+			`Event name is not a Pinterest event name.${hint}`,
+			`${valid} Use "custom" for any other event.`,
+		),
+	);
 }

@@ -1,18 +1,16 @@
 import { DateTime } from 'luxon';
 
 import { MAX_EVENT_AGE_DAYS, MAX_FUTURE_SKEW_SECONDS, MILLISECONDS_THRESHOLD } from './constants';
-import { isEmpty, problem } from './read';
-import type { Failed } from './types';
-
-type EventTimeOutcome = { ok: true; eventTimeSeconds: number } | Failed;
+import { fail, isEmpty, pass, problem } from './read';
+import type { Checked } from './types';
 
 const FIELD = 'eventTime';
 const SECONDS_PER_DAY = 86_400;
 const FORMATS_FIX =
 	'Map the time the conversion happened: an ISO 8601 date-time (e.g. 2025-03-10T09:00:00Z), Unix seconds or milliseconds, or a date.';
 
-function refuse(message: string, fix = FORMATS_FIX): Failed {
-	return { ok: false, problems: [problem(FIELD, message, fix)] };
+function refuse(message: string, fix = FORMATS_FIX): Checked<never> {
+	return fail(problem(FIELD, message, fix));
 }
 
 /**
@@ -69,13 +67,17 @@ function describe(eventTimeSeconds: number): string {
  * The one rule for an empty time: it means "now" only when `emptyMeansNow` (the node's Event Time left empty, the
  * live-postback case). Anywhere else an empty time is refused: a backfilled order must not get the send time.
  */
-export function toEventTimeSeconds(
-	value: unknown,
-	nowSeconds: number,
+export function toEventTimeSeconds({
+	value,
+	nowSeconds,
 	emptyMeansNow = false,
-): EventTimeOutcome {
+}: {
+	value: unknown;
+	nowSeconds: number;
+	emptyMeansNow?: boolean;
+}): Checked<number> {
 	if (isEmpty(value)) {
-		if (emptyMeansNow) return { ok: true, eventTimeSeconds: nowSeconds };
+		if (emptyMeansNow) return pass(nowSeconds);
 		return refuse(
 			'Event time is empty for this item',
 			`${FORMATS_FIX} To send the time of sending instead (live postbacks only), leave Event Time empty in the node rather than using an expression.`,
@@ -98,5 +100,5 @@ export function toEventTimeSeconds(
 			'A date-time without a zone is read as UTC: add its offset (e.g. +01:00) or Z, or check the clock of the system that recorded it.',
 		);
 	}
-	return { ok: true, eventTimeSeconds };
+	return pass(eventTimeSeconds);
 }

@@ -1,9 +1,20 @@
-import type { DroppedField, InputProblem } from './types';
+import type { Checked, DroppedField, InputProblem } from './types';
 
-/** The result of reading one input: a value, nothing (empty input), or a problem. */
-export interface Reading<T> {
-	value?: T;
-	problem?: InputProblem;
+/** The result of reading one optional input: its value, undefined (empty input), or its problem. */
+export type Reading<T> = Checked<T | undefined>;
+
+export function pass<T>(value: T): Checked<T> {
+	return { ok: true, value };
+}
+
+export function fail(...problems: InputProblem[]): { ok: false; problems: InputProblem[] } {
+	return { ok: false, problems };
+}
+
+/** Which input is read: its property name (as problems name it) and the label users read. */
+export interface InputField {
+	field: string;
+	label: string;
 }
 
 export function problem(field: string, message: string, fix: string): InputProblem {
@@ -11,16 +22,17 @@ export function problem(field: string, message: string, fix: string): InputProbl
 }
 
 /** Collects the problem, if any, and hands back the value. */
-export function take<T>(reading: Reading<T>, problems: InputProblem[]): T | undefined {
-	if (reading.problem) problems.push(reading.problem);
-	return reading.value;
+export function take<T>(reading: Checked<T>, problems: InputProblem[]): T | undefined {
+	if (reading.ok) return reading.value;
+	problems.push(...reading.problems);
+	return undefined;
 }
 
 /** Collects the problem of an optional field as a dropped field (the event is still sent) and hands back the value. */
-export function drop<T>(reading: Reading<T>, dropped: DroppedField[]): T | undefined {
-	if (reading.problem)
-		dropped.push({ field: reading.problem.field, reason: reading.problem.message });
-	return reading.value;
+export function drop<T>(reading: Checked<T>, dropped: DroppedField[]): T | undefined {
+	if (reading.ok) return reading.value;
+	for (const found of reading.problems) dropped.push({ field: found.field, reason: found.message });
+	return undefined;
 }
 
 /** null, undefined and blank text all mean "not given". */
@@ -36,41 +48,41 @@ export function isEmpty(value: unknown): boolean {
  */
 export function readText(
 	value: unknown,
-	field: string,
-	label: string,
-	expected = 'a single text value',
+	{ field, label, expected = 'a single text value' }: InputField & { expected?: string },
 ): Reading<string> {
-	if (isEmpty(value)) return {};
-	if (typeof value === 'string') return { value: value.trim() };
+	if (isEmpty(value)) return pass(undefined);
+	if (typeof value === 'string') return pass(value.trim());
 	if (typeof value === 'number' && Number.isFinite(value)) {
-		if (Number.isSafeInteger(value) || !Number.isInteger(value)) return { value: String(value) };
+		if (Number.isSafeInteger(value) || !Number.isInteger(value)) return pass(String(value));
 		const fix = `Pass ${label} as text (a string), not as a number.`;
-		return { problem: problem(field, `${label} is a number too large to be exact`, fix) };
+		return fail(problem(field, `${label} is a number too large to be exact`, fix));
 	}
-	return { problem: problem(field, `${label} must be text`, `Map ${label} to ${expected}.`) };
+	return fail(problem(field, `${label} must be text`, `Map ${label} to ${expected}.`));
 }
 
 /** A text value or a list of them; empty entries are dropped. Single texts are not split on commas. */
-export function readTextList(value: unknown, field: string, label: string): Reading<string[]> {
+export function readTextList(value: unknown, { field, label }: InputField): Reading<string[]> {
 	const entries = Array.isArray(value) ? value : [value];
 	const texts: string[] = [];
 	for (const entry of entries) {
-		const reading = readText(entry, field, label, 'a text value or a list of text values');
-		if (reading.problem) return { problem: reading.problem };
+		const reading = readText(entry, {
+			field,
+			label,
+			expected: 'a text value or a list of text values',
+		});
+		if (!reading.ok) return reading;
 		if (reading.value !== undefined) texts.push(reading.value);
 	}
-	return texts.length > 0 ? { value: texts } : {};
+	return pass(texts.length > 0 ? texts : undefined);
 }
 
 /** true/false, also as the texts "true"/"false" that expressions often produce. */
-export function readBoolean(value: unknown, field: string, label: string): Reading<boolean> {
-	if (isEmpty(value)) return {};
-	if (typeof value === 'boolean') return { value };
+export function readBoolean(value: unknown, { field, label }: InputField): Reading<boolean> {
+	if (isEmpty(value)) return pass(undefined);
+	if (typeof value === 'boolean') return pass(value);
 	const text = typeof value === 'string' ? value.trim().toLowerCase() : '';
-	if (text === 'true' || text === 'false') return { value: text === 'true' };
-	return {
-		problem: problem(field, `${label} must be true or false`, `Set ${label} to a boolean.`),
-	};
+	if (text === 'true' || text === 'false') return pass(text === 'true');
+	return fail(problem(field, `${label} must be true or false`, `Set ${label} to a boolean.`));
 }
 
 /** Drops keys whose value is undefined so that only filled spec keys reach the wire. */

@@ -1,26 +1,24 @@
 import type { ACTION_SOURCES, STANDARD_EVENT_NAMES } from './constants';
 
 /** One invalid input: which field, which rule it breaks, how to fix it. Never repeats user data values. */
-export interface InputProblem {
+export type InputProblem = {
 	/** Input property name, e.g. `gender` or `contents[1].quantity`. */
 	field: string;
 	message: string;
 	fix: string;
-}
+};
 
-export interface Failed {
-	ok: false;
-	problems: InputProblem[];
-}
+/** The one result of checking input in core/: a value, or every problem found (never both). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
 /**
  * An optional field that could not be used and was left out of an event that is still sent. The reason names the
  * rule, never the value.
  */
-export interface DroppedField {
+export type DroppedField = {
 	field: string;
 	reason: string;
-}
+};
 
 export type EventName = (typeof STANDARD_EVENT_NAMES)[number];
 export type ActionSource = (typeof ACTION_SOURCES)[number];
@@ -43,17 +41,17 @@ export type PlainWireKey = 'client_ip_address' | 'client_user_agent' | 'click_id
 /** Wire `user_data` (spec `ConversionEventsUserDataProperties`): hashed keys hold SHA-256 hex lists. */
 export type WireUserData = Partial<Record<HashedWireKey, string[]> & Record<PlainWireKey, string>>;
 
-export interface WireContent {
+export type WireContent = {
 	id?: string;
 	item_price?: string;
 	quantity?: number;
 	item_name?: string;
 	item_category?: string;
 	item_brand?: string;
-}
+};
 
 /** Wire `custom_data`; `np` and `external_measurement_*` are left out ("only use when instructed"). */
-export interface WireCustomData {
+export type WireCustomData = {
 	currency?: string;
 	value?: string;
 	content_ids?: string[];
@@ -66,9 +64,9 @@ export interface WireCustomData {
 	content_category?: string;
 	content_brand?: string;
 	predicted_ltv?: string;
-}
+};
 
-export interface WireAppFields {
+export type WireAppFields = {
 	app_id?: string;
 	app_name?: string;
 	app_version?: string;
@@ -78,9 +76,9 @@ export interface WireAppFields {
 	device_type?: string;
 	os_version?: string;
 	wifi?: boolean;
-}
+};
 
-export interface WireConversionEvent extends WireAppFields {
+export type WireConversionEvent = WireAppFields & {
 	event_name: EventName;
 	action_source: ActionSource;
 	event_time: number;
@@ -91,7 +89,7 @@ export interface WireConversionEvent extends WireAppFields {
 	language?: string;
 	user_data: WireUserData;
 	custom_data?: WireCustomData;
-}
+};
 
 /**
  * Inputs are `unknown` because they come from n8n expressions. Hashed fields take one text or a list; a single

@@ -19,10 +19,10 @@ import {
 	type Rejection,
 } from './normalisers';
 import { normalisePhone } from './phones';
-import { problem, readText, readTextList } from './read';
+import { drop, fail, pass, problem, readText, readTextList } from './read';
 import type {
+	Checked,
 	DroppedField,
-	Failed,
 	HashedWireKey,
 	InputProblem,
 	PlainWireKey,
@@ -165,7 +165,7 @@ function identityProblem(
  */
 export function buildUserData(
 	source: UserDataInput,
-): { ok: true; userData: WireUserData; dropped: DroppedField[] } | Failed {
+): Checked<{ userData: WireUserData; dropped: DroppedField[] }> {
 	const dropped: DroppedField[] = [];
 	const userData: WireUserData = {};
 	const country = countryOf(source);
@@ -173,20 +173,23 @@ export function buildUserData(
 		const [input, wire, label] = field;
 		if (source[input] === undefined) continue;
 		const value = input === 'zip' ? zipInput(source.zip, country) : source[input];
-		const reading = readTextList(value, input, label);
-		if (reading.problem) dropped.push({ field: input, reason: reading.problem.message });
-		const hashes = reading.value ? hashValues(field, reading.value, country, dropped) : [];
+		const reading = readTextList(value, { field: input, label });
+		const texts = drop(reading, dropped);
+		const hashes = texts ? hashValues(field, texts, country, dropped) : [];
 		if (hashes.length > 0) userData[wire] = hashes;
 	}
 	for (const [input, wire, label, check] of PLAIN_FIELDS) {
 		if (source[input] === undefined) continue;
-		const reading = readText(source[input], input, label);
+		const reading = readText(source[input], { field: input, label });
+		if (!reading.ok) {
+			drop(reading, dropped);
+			continue;
+		}
 		const invalid = reading.value !== undefined ? check?.(reading.value) : undefined;
-		if (reading.problem) dropped.push({ field: input, reason: reading.problem.message });
-		else if (invalid) dropped.push({ field: input, reason: `${label} ${invalid.rule}` });
+		if (invalid) dropped.push({ field: input, reason: `${label} ${invalid.rule}` });
 		else if (reading.value !== undefined) userData[wire] = reading.value;
 	}
 	const missingIdentity = identityProblem(userData, dropped);
-	if (missingIdentity) return { ok: false, problems: [missingIdentity] };
-	return { ok: true, userData, dropped };
+	if (missingIdentity) return fail(missingIdentity);
+	return pass({ userData, dropped });
 }

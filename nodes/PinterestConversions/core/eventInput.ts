@@ -1,0 +1,41 @@
+import { collectionOf } from './itemFields';
+import type { ConversionEventInput, InputProblem } from './types';
+
+const AD_ACCOUNT_ID = /^\d{1,18}$/;
+
+/** Only plain text or numbers are echoed into the output, never an object an expression produced. */
+export function shown(value: unknown): string | null {
+	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : null;
+}
+
+export function adAccountProblem(adAccountId: string): InputProblem | undefined {
+	if (AD_ACCOUNT_ID.test(adAccountId)) return undefined;
+	return {
+		field: 'adAccount',
+		message:
+			adAccountId === ''
+				? 'No ad account ID for this item'
+				: 'Ad account ID is not a Pinterest ad account ID (digits only)',
+		fix: 'Choose an ad account, or give its number as shown in Ads Manager.',
+	};
+}
+
+/** The event input of one item in "Define Below" mode, from its parameter values keyed by path. */
+export function inputFromParameters({
+	values,
+	eventTimeLeftEmpty,
+}: {
+	values: Record<string, unknown>;
+	eventTimeLeftEmpty: boolean;
+}): ConversionEventInput {
+	return {
+		...collectionOf(values, 'eventOptions'),
+		eventName: values.eventName,
+		actionSource: values.actionSource,
+		eventTime: values.eventTime,
+		eventTimeEmptyMeansNow: eventTimeLeftEmpty,
+		eventId: values.eventId,
+		userData: collectionOf(values, 'userData'),
+		customData: collectionOf(values, 'customData'),
+	};
+}

@@ -1,0 +1,118 @@
+import type { ICredentialTestFunctions, IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { ClickBankTrigger } from '../../../../nodes/ClickBankTrigger/ClickBankTrigger.node';
+import { saleNotification } from './fixtures';
+import { insBody, SECRET_KEY } from './insCipher';
+
+/** Just enough of n8n's webhook context for the trigger: request, response, parameters, logger. */
+function webhookContext(body: Buffer | undefined, parameters: IDataObject = {}) {
+	const answer: { statusCode?: number; json?: unknown } = {};
+	const warnings: string[] = [];
+	const response = {
+		status(code: number) {
+			answer.statusCode = code;
+			return response;
+		},
+		json(value: unknown) {
+			answer.json = value;
+			return response;
+		},
+	};
+	const context = {
+		getCredentials: async () => ({ secretKey: ` ${SECRET_KEY} ` }),
+		getNodeParameter: (name: string, fallback: unknown) =>
+			name in parameters ? parameters[name] : fallback,
+		getRequestObject: () => ({ rawBody: body }),
+		getResponseObject: () => response,
+		getWorkflow: () => ({ id: 'wf-1' }),
+		logger: {
+			warn: (message: string, meta: object) => warnings.push(`${message} ${JSON.stringify(meta)}`),
+		},
+		// A stub of the few members the trigger reads: n8n's IWebhookFunctions has dozens more, so it cannot be typed whole.
+	} as unknown as IWebhookFunctions;
+	return { context, answer, warnings };
+}
+
+const trigger = new ClickBankTrigger();
+
+describe('ClickBankTrigger webhook', () => {
+	it('starts the workflow with one item and leaves the answer to n8n', async () => {
+		const { context, answer } = webhookContext(
+			insBody(JSON.stringify(saleNotification()), SECRET_KEY),
+		);
+		const result = await trigger.webhook.call(context);
+		expect(answer).toEqual({});
+		expect(result.workflowData?.[0]).toHaveLength(1);
+		expect(result.workflowData?.[0][0].json).toMatchObject({
+			receipt: 'CWOGBZLN',
+			trafficSource: 'pinterest',
+		});
+	});
+
+	it('answers a refused notification itself, starts nothing, logs the reason only', async () => {
+		const body = insBody(JSON.stringify(saleNotification()), 'SOMEOTHERKEY');
+		const { context, answer, warnings } = webhookContext(body);
+		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
+		expect(answer).toEqual({
+			statusCode: 403,
+			json: {
+				status: 'rejected',
+				message:
+					'Notification could not be decrypted: the secret key in the credential differs from the one in ClickBank, or the notification was altered',
+			},
+		});
+		expect(warnings).toEqual([
+			'ClickBank Trigger refused a notification: Notification could not be decrypted: the secret key in the credential differs from the one in ClickBank, or the notification was altered {"workflowId":"wf-1","statusCode":403}',
+		]);
+	});
+
+	it('answers 200 "ignored" for a type the workflow does not want, starting nothing', async () => {
+		const body = insBody(JSON.stringify(saleNotification({ transactionType: 'CGBK' })), SECRET_KEY);
+		const { context, answer } = webhookContext(body, {
+			transactionTypes: ['SALE'],
+			'options.otherTransactionTypes': 'BILL',
+		});
+		expect(await trigger.webhook.call(context)).toEqual({
+			webhookResponse: { status: 'ignored', transactionType: 'CGBK' },
+		});
+		expect(answer).toEqual({});
+	});
+
+	it('refuses a request without a body (400)', async () => {
+		const { context, answer } = webhookContext(undefined);
+		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
+		expect(answer.statusCode).toBe(400);
+	});
+});
+
+describe('ClickBankTrigger description', () => {
+	it('is a POST webhook trigger whose credential is tested by one of its methods', () => {
+		const { description } = trigger;
+		expect([description.name, description.group, description.inputs]).toEqual([
+			'clickBankTrigger',
+			['trigger'],
+			[],
+		]);
+		expect(description.webhooks).toEqual([
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'clickbank-ins' },
+		]);
+		const [credential] = description.credentials ?? [];
+		expect(credential.name).toBe('clickBankInsApi');
+		expect(Object.keys(trigger.methods.credentialTest)).toEqual([credential.testedBy]);
+	});
+
+	it('tests the credential by the form of its key', async () => {
+		const test = (secretKey: string) =>
+			trigger.methods.credentialTest.clickBankSecretKeyTest.call({} as ICredentialTestFunctions, {
+				id: 'credential-1',
+				name: 'ClickBank',
+				type: 'clickBankInsApi',
+				data: { secretKey },
+			});
+		expect(await test('MYSECRETKEY2026')).toEqual({
+			status: 'OK',
+			message: 'The secret key has the form ClickBank uses',
+		});
+		expect((await test('my key')).status).toBe('Error');
+	});
+});

@@ -1,0 +1,65 @@
+import {
+	adAccountProblem,
+	inputFromParameters,
+	shown,
+} from '../../../../../nodes/PinterestConversions/core/eventInput';
+import { collectionOf } from '../../../../../nodes/PinterestConversions/core/itemFields';
+
+describe('event input from parameters', () => {
+	it('echoes only text and numbers, trimmed', () => {
+		expect([shown(' order-1 '), shown(42), shown({ id: 1 }), shown(undefined)]).toEqual([
+			'order-1',
+			'42',
+			null,
+			null,
+		]);
+	});
+
+	it('accepts an ad account ID of 1 to 18 digits only', () => {
+		expect(adAccountProblem('549755885175')).toBeUndefined();
+		expect(adAccountProblem('')).toEqual({
+			field: 'adAccount',
+			message: 'No ad account ID for this item',
+			fix: 'Choose an ad account, or give its number as shown in Ads Manager.',
+		});
+		expect(adAccountProblem('1234567890123456789')?.message).toBe(
+			'Ad account ID is not a Pinterest ad account ID (digits only)',
+		);
+		expect(adAccountProblem('act_12')?.message).toBe(
+			'Ad account ID is not a Pinterest ad account ID (digits only)',
+		);
+	});
+
+	it('collects sub-fields by collection', () => {
+		const values = { eventId: 'o-1', 'userData.email': 'a@b.com', 'userData.phone': '1', x: 2 };
+		expect(collectionOf(values, 'userData')).toEqual({ email: 'a@b.com', phone: '1' });
+		expect(collectionOf(values, 'customData')).toEqual({});
+	});
+
+	it('builds the input of one item from values keyed by path', () => {
+		expect(
+			inputFromParameters({
+				values: {
+					eventName: 'checkout',
+					actionSource: 'web',
+					eventTime: 1741597200,
+					eventId: 'order-1',
+					adAccount: '549755885175',
+					'userData.email': 'a@b.com',
+					'customData.value': 19.99,
+					'eventOptions.language': 'en',
+				},
+				eventTimeLeftEmpty: false,
+			}),
+		).toEqual({
+			language: 'en',
+			eventName: 'checkout',
+			actionSource: 'web',
+			eventTime: 1741597200,
+			eventTimeEmptyMeansNow: false,
+			eventId: 'order-1',
+			userData: { email: 'a@b.com' },
+			customData: { value: 19.99 },
+		});
+	});
+});
