@@ -75,8 +75,8 @@ function parameterReader(
 				value = lookUp(json, path);
 			}
 		}
-		if (options?.extractValue && typeof value === 'object' && value !== null && 'mode' in value)
-			return (value as unknown as { value: unknown }).value;
+		if (options?.extractValue && typeof value === 'object' && value !== null && 'value' in value)
+			return value.value;
 		return value;
 	};
 }
@@ -152,6 +152,7 @@ export function executeContext(options: ExecuteContextOptions) {
 			) => await http.handle(request, credentialType),
 			returnJsonArray: (data: IDataObject[]) => data.map((json) => ({ json })),
 		},
+		// Only the members the nodes call: n8n's IExecuteFunctions has dozens more, so no type fits the stub whole.
 	} as unknown as IExecuteFunctions;
 	return { context, recorded };
 }
@@ -196,6 +197,7 @@ export function webhookContext(options: {
 		getMode: () => 'webhook',
 		getNode: () => ({ name: 'ClickBank Trigger', parameters }),
 		logger: recordingLogger(recorded),
+		// Only the members the trigger calls (see executeContext).
 	} as unknown as IWebhookFunctions;
 	return { context, recorded, answer };
 }

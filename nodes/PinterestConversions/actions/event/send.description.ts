@@ -1,5 +1,6 @@
 import type { IDisplayOptions, INodeProperties, NodeParameterValue } from 'n8n-workflow';
 
+import { adAccountLocator } from '../../../../shared/descriptions/adAccountLocator';
 import { STANDARD_EVENT_NAMES } from '../../core/constants';
 
 const show = (extra: Record<string, NodeParameterValue[]> = {}): IDisplayOptions => ({
@@ -135,37 +136,11 @@ const eventOptionFields: INodeProperties[] = [
 
 /** The fields of "Send conversion event". */
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Ad Account',
+	adAccountLocator({
 		name: 'adAccount',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		displayName: 'Ad Account',
 		displayOptions: show({ authentication: ['oAuth2'] }),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchAdAccounts', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '549755885175',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*\\d{1,18}\\s*$',
-							errorMessage: 'An ad account ID is a number',
-						},
-					},
-				],
-			},
-		],
-	},
+	}),
 	{
 		displayName: 'Ad Account ID',
 		name: 'adAccount',
