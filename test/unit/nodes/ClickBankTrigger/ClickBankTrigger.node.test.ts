@@ -1,43 +1,30 @@
-import type { ICredentialTestFunctions, IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
 import { ClickBankTrigger } from '../../../../nodes/ClickBankTrigger/ClickBankTrigger.node';
+import { webhookContext } from '../../helpers/n8nContext';
 import { saleNotification } from './fixtures';
 import { insBody, SECRET_KEY } from './insCipher';
 
-/** Just enough of n8n's webhook context for the trigger: request, response, parameters, logger. */
-function webhookContext(body: Buffer | undefined, parameters: IDataObject = {}) {
-	const answer: { statusCode?: number; json?: unknown } = {};
-	const warnings: string[] = [];
-	const response = {
-		status(code: number) {
-			answer.statusCode = code;
-			return response;
-		},
-		json(value: unknown) {
-			answer.json = value;
-			return response;
-		},
-	};
-	const context = {
-		getCredentials: async () => ({ secretKey: ` ${SECRET_KEY} ` }),
-		getNodeParameter: (name: string, fallback: unknown) =>
-			name in parameters ? parameters[name] : fallback,
-		getRequestObject: () => ({ rawBody: body }),
-		getResponseObject: () => response,
-		getWorkflow: () => ({ id: 'wf-1' }),
-		logger: {
-			warn: (message: string, meta: object) => warnings.push(`${message} ${JSON.stringify(meta)}`),
-		},
-		// A stub of the few members the trigger reads: n8n's IWebhookFunctions has dozens more, so it cannot be typed whole.
-	} as unknown as IWebhookFunctions;
+const trigger = new ClickBankTrigger();
+
+/** The trigger's webhook context (test/unit/helpers/n8nContext.ts) with the credential's key padded. */
+function triggerContext(body: Buffer | undefined, parameters: IDataObject = {}) {
+	const { context, answer, recorded } = webhookContext({
+		properties: trigger.description.properties,
+		parameters,
+		credentials: { clickBankInsApi: { secretKey: ` ${SECRET_KEY} ` } },
+		rawBody: body,
+	});
+	const warnings = () =>
+		recorded.logs
+			.filter((line) => line.level === 'warn')
+			.map((line) => `${line.message} ${JSON.stringify(line.meta)}`);
 	return { context, answer, warnings };
 }
 
-const trigger = new ClickBankTrigger();
-
 describe('ClickBankTrigger webhook', () => {
 	it('starts the workflow with one item and leaves the answer to n8n', async () => {
-		const { context, answer } = webhookContext(
+		const { context, answer } = triggerContext(
 			insBody(JSON.stringify(saleNotification()), SECRET_KEY),
 		);
 		const result = await trigger.webhook.call(context);
@@ -51,7 +38,7 @@ describe('ClickBankTrigger webhook', () => {
 
 	it('answers a refused notification itself, starts nothing, logs the reason only', async () => {
 		const body = insBody(JSON.stringify(saleNotification()), 'SOMEOTHERKEY');
-		const { context, answer, warnings } = webhookContext(body);
+		const { context, answer, warnings } = triggerContext(body);
 		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
 		expect(answer).toEqual({
 			statusCode: 403,
@@ -61,14 +48,14 @@ describe('ClickBankTrigger webhook', () => {
 					'Notification could not be decrypted: the secret key in the credential differs from the one in ClickBank, or the notification was altered',
 			},
 		});
-		expect(warnings).toEqual([
-			'ClickBank Trigger refused a notification: Notification could not be decrypted: the secret key in the credential differs from the one in ClickBank, or the notification was altered {"workflowId":"wf-1","statusCode":403}',
+		expect(warnings()).toEqual([
+			'ClickBank Trigger refused a notification: Notification could not be decrypted: the secret key in the credential differs from the one in ClickBank, or the notification was altered {"workflowId":"workflow-under-test","statusCode":403}',
 		]);
 	});
 
 	it('answers 200 "ignored" for a type the workflow does not want, starting nothing', async () => {
 		const body = insBody(JSON.stringify(saleNotification({ transactionType: 'CGBK' })), SECRET_KEY);
-		const { context, answer } = webhookContext(body, {
+		const { context, answer } = triggerContext(body, {
 			transactionTypes: ['SALE'],
 			'options.otherTransactionTypes': 'BILL',
 		});
@@ -79,7 +66,7 @@ describe('ClickBankTrigger webhook', () => {
 	});
 
 	it('refuses a request without a body (400)', async () => {
-		const { context, answer } = webhookContext(undefined);
+		const { context, answer } = triggerContext(undefined);
 		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
 		expect(answer.statusCode).toBe(400);
 	});
