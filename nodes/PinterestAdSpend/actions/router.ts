@@ -5,7 +5,7 @@ import { asItemError, errorFields } from './itemError';
 import * as getSpend from './spend/get.operation';
 
 /** Operation value → its execute for one input item. A new operation is one line here. */
-const OPERATIONS: Record<
+export const OPERATIONS: Record<
 	string,
 	(this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>
 > = {

@@ -5,7 +5,10 @@ import { RequestFailed, RunStopped } from '../core/stops';
 import * as send from './event/send.operation';
 
 /** Operation value (the "Operation" selector) → its execute, for all items at once. A new operation: one line. */
-const OPERATIONS: Record<string, (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>> = {
+export const OPERATIONS: Record<
+	string,
+	(this: IExecuteFunctions) => Promise<INodeExecutionData[][]>
+> = {
 	sendEvent: send.execute,
 };
 
