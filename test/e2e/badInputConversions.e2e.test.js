@@ -599,9 +599,10 @@ test('"Stop the Workflow" on bad input: the node fails naming the item and field
 	const secrets = ['jane.doe@example.com', 'conv-token-1'];
 	expect(leaksIn(JSON.stringify(error), secrets)).toEqual([]);
 	// `n8n execute` reports a failed run with the error's stack (its own execute.js, whatever node
-	// threw); that report holds the message only, and the rest of the log has no stack at all.
+	// threw: here the router, where the node's errors become n8n's); that report holds the message only,
+	// and the rest of the log has no stack at all.
 	expect(leaksIn(result.log, secrets)).toEqual([
-		expect.stringMatching(/^stack trace: at stopBeforeSending \(/),
+		expect.stringMatching(/^stack trace: at toNodeError \(/),
 	]);
 	expect(leaksIn(withoutCliErrorReport(result.log), secrets)).toEqual([]);
 });
