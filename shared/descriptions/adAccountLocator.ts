@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Pinterest ad account ids: digits only, at most 18 (the spec's ad_account_id pattern and maxLength). */
+/** shared/adAccountId.ts as n8n's field validation takes it: a string, with the spaces a paste brings allowed. */
 export const AD_ACCOUNT_ID_REGEX = '^\\s*\\d{1,18}\\s*$';
 
 /**

@@ -1,7 +1,5 @@
+import { AD_ACCOUNT_ID } from '../../../shared/adAccountId';
 import { SpendInputError } from './dates';
-
-/** Pinterest ids: digits only, at most 18 (spec: ad_account_id pattern and maxLength). */
-const PINTEREST_ID = /^\d{1,18}$/;
 
 const ID_FIX =
 	'Ad account IDs are the numbers shown in Ads Manager (digits only); pick them from the list or give them as an array or a comma-separated list.';
@@ -27,7 +25,7 @@ export function parseAdAccountIds(value: unknown): string[] {
 		);
 	}
 	const ids = list.map((id) => String(id).trim()).filter((id) => id !== '');
-	const invalid = ids.find((id) => !PINTEREST_ID.test(id));
+	const invalid = ids.find((id) => !AD_ACCOUNT_ID.test(id));
 	if (invalid !== undefined) {
 		throw new SpendInputError(
 			`Ad Account Names or IDs: "${invalid}" is not an ad account ID`,
@@ -61,7 +59,7 @@ export function parseAdAccountPickers(entries: unknown): string[] {
 		const id =
 			typeof value === 'number' || typeof value === 'string' ? String(value).trim() : undefined;
 		if (id === '') return;
-		if (id === undefined || !PINTEREST_ID.test(id)) {
+		if (id === undefined || !AD_ACCOUNT_ID.test(id)) {
 			const shown =
 				id === undefined ? `a${Array.isArray(value) ? 'n array' : 'n object'}` : `"${id}"`;
 			throw new SpendInputError(

@@ -1,7 +1,6 @@
+import { AD_ACCOUNT_ID } from '../../../shared/adAccountId';
 import { collectionOf } from './itemFields';
 import type { ConversionEventInput, InputProblem } from './types';
-
-const AD_ACCOUNT_ID = /^\d{1,18}$/;
 
 /** Only plain text or numbers are echoed into the output, never an object an expression produced. */
 export function shown(value: unknown): string | null {
