@@ -13,7 +13,7 @@ export class ClickBankInsApi implements ICredentialType {
 	icon: Icon = { light: 'file:../icons/clickbank.svg', dark: 'file:../icons/clickbank.dark.svg' };
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-pinterest-ads/n8n-nodes-pinterest-ads#clickbank-trigger';
+		'https://github.com/n8n-nodes-pinterest-ads/n8n-nodes-pinterest-ads#clickbank-ins-api';
 
 	properties: INodeProperties[] = [
 		{
