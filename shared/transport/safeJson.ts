@@ -85,10 +85,7 @@ function quoteLongIntegers(text: string): string {
  * A long integer in value position: after `[`, `,` or `:` and before `,`, `]` or `}` (whitespace
  * allowed). In valid JSON every long integer outside strings but a whole-text number is one of these.
  */
-const VALUE_LONG_INTEGER = new RegExp(
-	`([:,[]\\s*)(-?\\d{${MIN_ID_DIGITS},})(?=\\s*[,\\]}])`,
-	'g',
-);
+const VALUE_LONG_INTEGER = new RegExp(`([:,[]\\s*)(-?\\d{${MIN_ID_DIGITS},})(?=\\s*[,\\]}])`, 'g');
 
 /**
  * Quotes the long integers in value position, natively. It may also quote digits inside a string

@@ -148,7 +148,9 @@ test('the policy file goes when the script is stopped during the install (Ctrl+C
 		stdio: 'ignore',
 		detached: true,
 	});
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
 	while (!fs.existsSync(join(dir, 'installing'))) await new Promise((r) => setTimeout(r, 50));
 	expect(fs.existsSync(join(dir, 'policy-rc.d'))).toBe(true);
 	process.kill(-child.pid, 'SIGINT');
