@@ -60,7 +60,14 @@ describe('parseJsonKeepingIds on the shapes report files and API answers take', 
 			parseJsonKeepingIds(
 				'[1e21, 12345678901234567e2, 1.2345678901234567, -12345678901234567.5, 1E+300, 5e-7]',
 			),
-		).toEqual([1e21, 12345678901234567e2, 1.2345678901234567, -12345678901234567.5, 1e300, 5e-7]);
+		).toEqual([
+			1e21,
+			Number('12345678901234567e2'),
+			Number('1.2345678901234567'),
+			Number('-12345678901234567.5'),
+			1e300,
+			5e-7,
+		]);
 	});
 
 	it('leaves strings that hold digits, separators and escaped quotes exactly as they are', () => {
