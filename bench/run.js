@@ -15,7 +15,7 @@ const { MAX_REQUESTS } = require('./loadGenerator.js');
 const { postbackSection } = require('./postbackReport.js');
 const { runPostbackBench } = require('./postbacks.js');
 
-const { ensureN8nRuntime, N8N_VERSION } = require('../scripts/n8n-runtime.js');
+const { ensureN8nRuntime, N8N_VERSION, runtime1x } = require('../scripts/n8n-runtime.js');
 const { build, installPackageInto, repoRoot } = require('../scripts/install-package.js');
 const { startFakePinterest } = require('../test/fake-pinterest/server.js');
 const { N8nCli, createUserFolder, n8nEnv } = require('../scripts/n8n-cli.js');
@@ -505,10 +505,15 @@ async function main() {
 	}
 	if (runs.json) {
 		log('json…');
+		// n8n 1.x's Node.js too when its runtime is installed (the 1.x test installs it; this does not).
+		const older = runtime1x();
 		sections.json = jsonSection(
 			measureJsonParse([
 				{ label: "the benchmark's", nodeBin: process.execPath },
 				{ label: `n8n ${N8N_VERSION}'s`, nodeBin },
+				...(older.probe().ok
+					? [{ label: `n8n ${older.N8N_VERSION}'s`, nodeBin: older.runtimePaths().nodeBin }]
+					: []),
 			]),
 		);
 	}
@@ -532,7 +537,9 @@ async function main() {
 	\`BENCH_ONLY=spend|conversions|postbacks|json npm run bench\` measures one section again and keeps the others;
 	\`BENCH_POSTBACKS=<n>\` fires fewer than the default ${DEFAULT_POSTBACKS} postbacks while developing.
 
-	${sections.spend}${sections.conversions}${sections.postbacks}${sections.json}${runTime}`;
+	${sections.spend}${sections.conversions}${sections.postbacks}${sections.json}${runTime}`
+		// The template literals above are indented with the code; Markdown lines start at the margin.
+		.replace(/^\t+/gm, '');
 	writeFileSync(join(repoRoot, 'BENCHMARKS.md'), report.trimEnd() + '\n');
 	process.stdout.write(report);
 	log(`done in ${totalMinutes} minutes`);
