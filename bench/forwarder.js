@@ -1,12 +1,22 @@
 // A plain Node HTTP forwarder doing the postback template's job without n8n, as a child process of
 // the benchmark: check the secret, normalise and SHA-256 hash the email, send one event per postback
 // to the Conversions API, answer 200 when Pinterest processed it, 422 when refused, 503 otherwise.
-// Usage: node forwarder.js <api base URL, e.g. http://127.0.0.1:1234/v5> <ad account> <token> <secret>
+// Usage: FORWARDER_TOKEN=<conversion token> FORWARDER_SECRET=<postback secret> \
+//   node forwarder.js <api base URL, e.g. http://127.0.0.1:1234/v5> <ad account>
+// The token and the secret come from the environment, which only this user can read, never from the
+// command line, which every local user sees in `ps`.
 // Prints the URL it listens on (loopback, a free port) as its first line.
 const { createHash } = require('node:crypto');
 const http = require('node:http');
 
-const [apiBase, adAccountId, token, secret] = process.argv.slice(2);
+const [apiBase, adAccountId] = process.argv.slice(2);
+const { FORWARDER_TOKEN: token, FORWARDER_SECRET: secret } = process.env;
+if (!token || !secret) {
+	process.stderr.write(
+		'The forwarder needs FORWARDER_TOKEN and FORWARDER_SECRET in its environment.\n',
+	);
+	process.exit(2);
+}
 const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 const agent = new http.Agent({ keepAlive: true });
 

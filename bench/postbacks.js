@@ -164,18 +164,17 @@ function queueModeTarget(workers) {
 	};
 }
 
+/** How the forwarder is started: the token and the secret in its environment, not its arguments. */
+function forwarderLaunch(fakeUrl) {
+	return {
+		args: [join(repoRoot, 'bench', 'forwarder.js'), `${fakeUrl}/v5`, AD_ACCOUNT],
+		env: { ...process.env, FORWARDER_TOKEN: CONVERSION_TOKEN, FORWARDER_SECRET: SECRET },
+	};
+}
+
 async function forwarderTarget({ fakeUrl }) {
-	const child = spawn(
-		process.execPath,
-		[
-			join(repoRoot, 'bench', 'forwarder.js'),
-			`${fakeUrl}/v5`,
-			AD_ACCOUNT,
-			CONVERSION_TOKEN,
-			SECRET,
-		],
-		{ stdio: ['ignore', 'pipe', 'inherit'] },
-	);
+	const { args, env } = forwarderLaunch(fakeUrl);
+	const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
 	const killOnExit = () => child.kill('SIGKILL');
 	process.once('exit', killOnExit);
 	const url = await new Promise((resolve, reject) => {
@@ -308,4 +307,4 @@ async function runPostbackBench({ fake, resetFake, count, inFlight, onlyRows, lo
 	return rows;
 }
 
-module.exports = { POSTBACK_ROWS, runPostbackBench };
+module.exports = { POSTBACK_ROWS, runPostbackBench, forwarderLaunch, CONVERSION_TOKEN, SECRET };

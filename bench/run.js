@@ -1,20 +1,22 @@
 // `npm run bench`: what the jobs cost in a real n8n 2.41 against the fake Pinterest API with a
 // fixed per-request latency — API requests, wall time and peak memory for spend pulls and conversion
 // batches, throughput and latency for live postbacks — next to plain baselines. Prints the tables and
-// writes BENCHMARKS.md. BENCH_ONLY=spend|conversions|postbacks measures one section and keeps the
-// others from the last BENCHMARKS.md; BENCH_POSTBACKS=<n> fires fewer postbacks (development only).
+// writes BENCHMARKS.md. BENCH_ONLY=spend|conversions|postbacks|json measures one section and keeps
+// the others from the last BENCHMARKS.md (json, parsing a 20 MB report file, needs no n8n run);
+// BENCH_POSTBACKS=<n> fires fewer postbacks (development only).
 const { spawn } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { cpus, totalmem } = require('node:os');
 const { join } = require('node:path');
 
+const { measureJsonParse, jsonSection, MARKER: JSON_MARKER } = require('./jsonReport.js');
 const { MAX_REQUESTS } = require('./loadGenerator.js');
 const { postbackSection } = require('./postbackReport.js');
 const { runPostbackBench } = require('./postbacks.js');
 
-const { ensureN8nRuntime, N8N_VERSION } = require('../scripts/n8n-runtime.js');
-const { installPackageInto, repoRoot } = require('../scripts/install-package.js');
+const { ensureN8nRuntime, N8N_VERSION, runtime1x } = require('../scripts/n8n-runtime.js');
+const { build, installPackageInto, repoRoot } = require('../scripts/install-package.js');
 const { startFakePinterest } = require('../test/fake-pinterest/server.js');
 const { N8nCli, createUserFolder, n8nEnv } = require('../scripts/n8n-cli.js');
 const {
@@ -32,7 +34,7 @@ const POSTBACKS_IN_FLIGHT = 20;
 const DEFAULT_POSTBACKS = 10_000;
 // Targets the numbers are compared with (the issue's goals for the conversions node).
 const TARGETS = { mapAutoVsScript: 3, defineBelowVsEditFields: 1.1, growthOverIdleMiB: 250 };
-const SECTIONS = ['spend', 'conversions', 'postbacks'];
+const SECTIONS = ['spend', 'conversions', 'postbacks', 'json'];
 const only = process.env.BENCH_ONLY;
 if (only && !SECTIONS.includes(only))
 	throw new Error(`BENCH_ONLY must be one of ${SECTIONS.join(', ')}, not "${only}"`);
@@ -47,9 +49,12 @@ const log = (line) =>
 async function main() {
 	const { nodeBin, n8nBin } = await ensureN8nRuntime();
 	const userFolder = createUserFolder();
-	installPackageInto(userFolder);
+	const runsN8n = runs.spend || runs.conversions || runs.postbacks;
+	// The JSON section needs only the built package.
+	if (runsN8n) installPackageInto(userFolder);
+	else build();
 	const cli = new N8nCli(userFolder);
-	const fake = await startFakePinterest();
+	const fake = runsN8n ? await startFakePinterest() : undefined;
 	const control = (path, body) =>
 		fetch(`${fake.url}/__fake/${path}`, {
 			method: 'POST',
@@ -450,6 +455,7 @@ async function main() {
 		spend: '## Get ad spend',
 		conversions: '## Send conversion event',
 		postbacks: '## Live postbacks',
+		json: JSON_MARKER,
 		runTime: '## Run time',
 	};
 	const previous = existsSync(join(repoRoot, 'BENCHMARKS.md'))
@@ -497,7 +503,21 @@ async function main() {
 			latencyMs: LATENCY_MS,
 		});
 	}
-	await fake.close();
+	if (runs.json) {
+		log('json…');
+		// n8n 1.x's Node.js too when its runtime is installed (the 1.x test installs it; this does not).
+		const older = runtime1x();
+		sections.json = jsonSection(
+			measureJsonParse([
+				{ label: "the benchmark's", nodeBin: process.execPath },
+				{ label: `n8n ${N8N_VERSION}'s`, nodeBin },
+				...(older.probe().ok
+					? [{ label: `n8n ${older.N8N_VERSION}'s`, nodeBin: older.runtimePaths().nodeBin }]
+					: []),
+			]),
+		);
+	}
+	await fake?.close();
 	for (const name of SECTIONS) {
 		if (only === name) sections[name] = sections[name].trimEnd() + focusedNote(name) + '\n\n';
 		sections[name] ??= previousSection(name);
@@ -514,10 +534,12 @@ async function main() {
 	no contract proxy). "n8n run" is a whole \`n8n execute\` process (start-up included); "node" is the node's own
 	execution time from the run data. The spend and conversion baselines are plain \`fetch\` loops in the benchmark
 	process; the postback forwarder is a child process. Nodes run with their defaults unless a row says otherwise.
-	\`BENCH_ONLY=spend|conversions|postbacks npm run bench\` measures one section again and keeps the others;
+	\`BENCH_ONLY=spend|conversions|postbacks|json npm run bench\` measures one section again and keeps the others;
 	\`BENCH_POSTBACKS=<n>\` fires fewer than the default ${DEFAULT_POSTBACKS} postbacks while developing.
 
-	${sections.spend}${sections.conversions}${sections.postbacks}${runTime}`;
+	${sections.spend}${sections.conversions}${sections.postbacks}${sections.json}${runTime}`
+		// The template literals above are indented with the code; Markdown lines start at the margin.
+		.replace(/^\t+/gm, '');
 	writeFileSync(join(repoRoot, 'BENCHMARKS.md'), report.trimEnd() + '\n');
 	process.stdout.write(report);
 	log(`done in ${totalMinutes} minutes`);

@@ -32,13 +32,20 @@ fi
 
 started=$(date +%s)
 echo "Installing ${missing[*]} from Debian packages (once per machine)…" >&2
+# The policy file is this script's only change besides the packages: it goes again however the
+# script ends (an error, a failed install, Ctrl+C), and a file that was there before is left alone.
 created_policy=false
-if [ ! -e "$policy" ]; then
-	"${as_root[@]}" sh -c "printf '#!/bin/sh\nexit 101\n' >$policy && chmod 755 $policy"
-	created_policy=true
-fi
 cleanup() { if $created_policy; then "${as_root[@]}" rm -f "$policy"; fi; }
 trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if [ ! -e "$policy" ]; then
+	created_policy=true
+	# The path reaches sh as an argument, never as part of its script, so no character in it is
+	# interpreted by the shell.
+	"${as_root[@]}" sh -c 'printf "#!/bin/sh\nexit 101\n" >"$1" && chmod 755 "$1"' sh "$policy"
+fi
 
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq </dev/null >&2
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \

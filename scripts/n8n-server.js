@@ -1,6 +1,8 @@
-// Starts a real n8n server (the runtime from n8n-runtime.js) on loopback. The tests give it an owner
-// account from the environment and sign in, so the public API and the internal REST API are
-// usable; `npm start` sets its owner up once, through n8n's own first-run setup (start-n8n.js).
+// Starts a real n8n server (the runtime from n8n-runtime.js) on loopback, with its owner account
+// given in the environment (n8n 2.x applies it before it listens, so nobody else can claim the
+// instance through first-run setup) and signed in, so the public API and the internal REST API are
+// usable. n8n 1.x has no such setting: there the owner is set up through first-run setup right after
+// n8n is ready, which only the 1.x compatibility test does, on a throwaway instance.
 const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 

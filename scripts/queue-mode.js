@@ -3,7 +3,8 @@
 // schedules: it enqueues executions) and `n8n worker` processes that run them. Each n8n process has
 // its own user folder with this package installed, as separate machines would. Everything runs on
 // loopback on free ports; stop() ends it all and removes the temporary folders, and a watchdog does
-// the same if the starting process dies without calling stop().
+// the same if the starting process dies without calling stop(). Redis and PostgreSQL take only this
+// run's random passwords (queue-services.js), which the n8n processes get in their environment.
 const { execFile, spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
@@ -15,6 +16,7 @@ const { startN8nServer, localN8nEnv } = require('./n8n-server');
 const { freePort } = require('./free-port');
 const { installPackageInto } = require('./install-package');
 const { ensureQueueServices, startRedis, startPostgres, endChild } = require('./queue-services');
+const { writePrivateFile } = require('./private-file');
 
 /** Every n8n process (main, workers, CLI) gets these, so they share one queue and one database. */
 function sharedEnv({ redis, postgres, encryptionKey }) {
@@ -22,12 +24,13 @@ function sharedEnv({ redis, postgres, encryptionKey }) {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		QUEUE_BULL_REDIS_PASSWORD: redis.password,
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: '127.0.0.1',
 		DB_POSTGRESDB_PORT: String(postgres.port),
 		DB_POSTGRESDB_DATABASE: postgres.database,
 		DB_POSTGRESDB_USER: postgres.user,
-		DB_POSTGRESDB_PASSWORD: '',
+		DB_POSTGRESDB_PASSWORD: postgres.password,
 		// Workers decrypt the credentials main stored: one key for all.
 		N8N_ENCRYPTION_KEY: encryptionKey,
 		// "Execute workflow" in the editor runs on a worker too, as it will from n8n 3.
@@ -138,7 +141,8 @@ async function startQueueMode({
 		state.pids.push(pid);
 		fs.writeFileSync(stateFile, JSON.stringify(state));
 	};
-	fs.writeFileSync(stateFile, JSON.stringify(state));
+	// The watchdog acts on what this file lists: only this user may write it (the watchdog checks).
+	writePrivateFile(stateFile, JSON.stringify(state));
 	spawn(
 		process.execPath,
 		[join(__dirname, 'queue-mode-watchdog.js'), String(process.pid), stateFile],
@@ -234,7 +238,13 @@ async function startQueueMode({
 			main,
 			workers: workerHandles,
 			runCli,
-			services: { redisPort: redis.port, postgresPort: postgres.port, installMs },
+			services: {
+				redisPort: redis.port,
+				redisPid: redis.child.pid,
+				postgresPort: postgres.port,
+				postgresPid: postgres.child.pid,
+				installMs,
+			},
 			stop,
 		};
 	} catch (error) {
@@ -243,4 +253,4 @@ async function startQueueMode({
 	}
 }
 
-module.exports = { startQueueMode, executionsIn };
+module.exports = { startQueueMode, executionsIn, sharedEnv };

@@ -1,8 +1,10 @@
 // `npm start`: a local n8n on this machine only (127.0.0.1), with this package installed as a
 // community package and the bundled workflow templates imported, ready to sign in.
 //
-// The owner account is set up once, on the first start, with a random password kept in the local
-// data folder (readable only by this user); later starts leave the account as the user left it.
+// The owner account comes from n8n's environment-managed owner settings (N8N_INSTANCE_OWNER_*),
+// which n8n applies before it listens: there is no moment in which another local user could claim
+// the instance through first-run setup. Its password is made at random on the first start and kept
+// in the local data folder (readable only by this user); every start gives n8n that password again.
 // Every failure the user can fix ends in one sentence saying how, never a stack trace.
 const { execFile } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -14,6 +16,7 @@ const { promisify } = require('node:util');
 const { ensureN8nRuntime, RuntimeError } = require('./n8n-runtime');
 const { installPackageInto, repoRoot } = require('./install-package');
 const { localN8nEnv, startN8nServer } = require('./n8n-server');
+const { writePrivateFile } = require('./private-file');
 
 const userFolder = process.env.N8N_PINTEREST_USER_FOLDER ?? join(repoRoot, '.n8n-local');
 const ownerFile = join(userFolder, 'owner-sign-in.txt');
@@ -70,21 +73,25 @@ async function importNewTemplates(env, { nodeBin, n8nBin }) {
 /** A password n8n accepts (8–64 characters, a digit and a capital letter), 24 random bytes. */
 const randomPassword = () => `Pn8-${randomBytes(24).toString('base64url')}-7`;
 
-/** Sets the owner up through n8n's first-run setup when there is none yet; returns the password. */
-async function setUpOwnerOnce(server) {
-	const settings = await server.call('/rest', 'GET', '/settings');
-	if (!settings.body?.data?.userManagement?.showSetupOnFirstLoad) return undefined;
-	const password = randomPassword();
-	const setup = await server.call('/rest', 'POST', '/owner/setup', {
-		email: OWNER_EMAIL,
-		firstName: 'Local',
-		lastName: 'Owner',
-		password,
-	});
-	if (setup.status !== 200)
-		throw new StartError(`Setting up the owner account failed (HTTP ${setup.status}).`);
-	fs.writeFileSync(ownerFile, `email: ${OWNER_EMAIL}\npassword: ${password}\n`, { mode: 0o600 });
-	return password;
+/**
+ * The owner's password from the sign-in file, made and kept there on the first start. Returns
+ * `{ password, created }`.
+ */
+function ownerPassword() {
+	if (!fs.existsSync(ownerFile)) {
+		const password = randomPassword();
+		writePrivateFile(ownerFile, `email: ${OWNER_EMAIL}\npassword: ${password}\n`);
+		return { password, created: true };
+	}
+	// A file from an older start may have a wider mode: it holds the owner's password.
+	fs.chmodSync(ownerFile, 0o600);
+	const password = /^password: (.*)$/m.exec(fs.readFileSync(ownerFile, 'utf8'))?.[1]?.trim() ?? '';
+	if (password.length < 8) {
+		throw new StartError(
+			`${ownerFile} has no "password: " line with 8 or more characters: fix that line, or delete the file to get a new random password.`,
+		);
+	}
+	return { password, created: false };
 }
 
 async function main() {
@@ -100,11 +107,12 @@ async function main() {
 
 	const env = localN8nEnv(userFolder);
 	const templates = await importNewTemplates(env, runtime);
+	const { password, created } = ownerPassword();
 	const server = await startN8nServer({
 		env,
 		port,
 		brokerPort,
-		owner: null,
+		owner: { email: OWNER_EMAIL, password, firstName: 'Local', lastName: 'Owner' },
 		host: 'localhost',
 		inheritOutput: true,
 	});
@@ -118,12 +126,12 @@ async function main() {
 		process.stderr.write(`n8n stopped (exit code ${code}).\n`);
 		process.exit(code ?? 1);
 	});
-	const newPassword = await setUpOwnerOnce(server);
 	process.stdout.write(
 		`\nn8n is running at ${server.url} (this machine only; never expose it to a network).\n` +
-			(newPassword
-				? `Sign in as ${OWNER_EMAIL} with password ${newPassword}\n(kept in ${ownerFile}, readable only by you; change it in n8n under Settings → Personal).\n`
-				: `Sign in with your owner account (first password: ${ownerFile}).\n`) +
+			(created
+				? `Sign in as ${OWNER_EMAIL} with password ${password}\n(kept in ${ownerFile}, readable only by you).\n`
+				: `Sign in as ${OWNER_EMAIL} with the password in ${ownerFile}.\n`) +
+			'n8n takes the owner account from that file at every start: to change the password, edit the file and start again.\n' +
 			`Installed: n8n-nodes-pinterest-ads (Pinterest Ad Spend, Pinterest Conversions, ClickBank Trigger) and ${templates} templates.\n` +
 			nextSteps(server.url) +
 			'Press Ctrl+C to stop.\n',

@@ -3,12 +3,15 @@
 // templates' data tables), all started on loopback by this file and stopped after it. The template
 // scenarios and their assertions are the single-process ones (templateScenarios.js); on top, every
 // execution must have run on exactly one worker, and a burst of postbacks must reach both.
-const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { spawnSync } = require('node:child_process');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const net = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { startQueueMode } = require('../../scripts/queue-mode');
+const { postgresBinDir } = require('../../scripts/queue-services');
 const { templateApi, describeSpendSync, describePostback, SECRET } = require('./templateScenarios');
 
 const POSTBACK_TEMPLATE = require('../../workflows/pinterest-purchase-postback.json');
@@ -72,6 +75,95 @@ describe('queue mode', () => {
 				'n8n-nodes-pinterest-ads.pinterestConversions',
 			]),
 		);
+	});
+});
+
+/** What Redis on `port` answers to `commands` (inline commands, one per line). */
+function redisAnswer(port, commands) {
+	return new Promise((resolve, reject) => {
+		const socket = net.connect(port, '127.0.0.1');
+		let answer = '';
+		socket.on('error', reject);
+		socket.on('connect', () => socket.write(`${commands.join('\r\n')}\r\n`));
+		socket.on('data', (data) => {
+			answer += data;
+			if (answer.split('\r\n').length > commands.length) socket.end();
+		});
+		socket.on('close', () => resolve(answer));
+	});
+}
+
+/** Exit code and error of `psql` connecting to the shared PostgreSQL as postgres with `password`. */
+function psql(password) {
+	const result = spawnSync(
+		`${postgresBinDir()}/psql`,
+		[
+			'-h',
+			'127.0.0.1',
+			'-p',
+			String(queue.services.postgresPort),
+			'-U',
+			'postgres',
+			'-w',
+			'-d',
+			'n8n',
+			'-tAc',
+			'select 1',
+		],
+		{
+			encoding: 'utf8',
+			env: { PATH: process.env.PATH, ...(password ? { PGPASSWORD: password } : {}) },
+		},
+	);
+	return { code: result.status, out: result.stdout.trim(), err: result.stderr.trim() };
+}
+
+describe('the services are not open to other local users', () => {
+	// The passwords as main has them, from its environment (readable by this user only).
+	const mainEnv = () =>
+		Object.fromEntries(
+			readFileSync(`/proc/${queue.processes[0].pid}/environ`, 'utf8')
+				.split('\0')
+				.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+		);
+
+	test('Redis answers only once signed in with the password main was given', async () => {
+		const password = mainEnv().QUEUE_BULL_REDIS_PASSWORD;
+		expect(password).toMatch(/^[0-9a-f]{48}$/);
+		const { redisPort } = queue.services;
+		expect(await redisAnswer(redisPort, ['PING'])).toMatch(/^-NOAUTH /);
+		expect(await redisAnswer(redisPort, ['AUTH wrong-password', 'PING'])).toMatch(
+			/^-WRONGPASS .*\r\n-NOAUTH /s,
+		);
+		expect(await redisAnswer(redisPort, [`AUTH ${password}`, 'PING'])).toBe('+OK\r\n+PONG\r\n');
+	});
+
+	test('PostgreSQL refuses a connection without the password main was given', () => {
+		const password = mainEnv().DB_POSTGRESDB_PASSWORD;
+		expect(password).toMatch(/^[0-9a-f]{48}$/);
+		expect(psql(undefined)).toMatchObject({
+			code: 2,
+			err: expect.stringContaining('no password supplied'),
+		});
+		expect(psql('wrong-password')).toMatchObject({
+			code: 2,
+			err: expect.stringContaining('password authentication failed for user "postgres"'),
+		});
+		expect(psql(password)).toEqual({ code: 0, out: '1', err: '' });
+	});
+
+	test('no process has a password in its command line', () => {
+		const { QUEUE_BULL_REDIS_PASSWORD, DB_POSTGRESDB_PASSWORD } = mainEnv();
+		const pids = [
+			...queue.processes.map((p) => p.pid),
+			queue.services.redisPid,
+			queue.services.postgresPid,
+		];
+		for (const pid of pids) {
+			const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+			expect(cmdline).not.toContain(QUEUE_BULL_REDIS_PASSWORD);
+			expect(cmdline).not.toContain(DB_POSTGRESDB_PASSWORD);
+		}
 	});
 });
 

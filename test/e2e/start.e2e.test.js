@@ -1,6 +1,7 @@
-// `npm start` as a user runs it: the first start sets up the owner with a random password kept
-// private, imports the templates and serves n8n on loopback; a second start while it runs says the
-// port is taken; a later start reuses the account and imports nothing twice.
+// `npm start` as a user runs it: the first start gives n8n the owner with a random password kept
+// private (before n8n listens: nobody can claim the instance first), imports the templates and
+// serves n8n on loopback; a second start while it runs says the port is taken; a later start
+// reuses the account and imports nothing twice.
 const { spawn } = require('node:child_process');
 const { mkdtempSync, readdirSync, readFileSync, statSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -58,15 +59,49 @@ function listeningAddresses(port) {
 	);
 }
 
-async function signIn(port, password) {
+async function signIn(port, password, email = 'owner@example.com') {
 	const response = await fetch(`http://127.0.0.1:${port}/rest/login`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: 'owner@example.com', password }),
+		body: JSON.stringify({ emailOrLdapLoginId: email, password }),
 	});
 	return {
 		status: response.status,
 		cookie: (response.headers.get('set-cookie') ?? '').split(';')[0],
+	};
+}
+
+/**
+ * Another local user's attempt to claim the instance: first-run setup, tried from the moment the
+ * port listens until `stop()`. Returns the HTTP statuses it got.
+ */
+function claimAttempts(port) {
+	const statuses = [];
+	let running = true;
+	const loop = (async () => {
+		while (running) {
+			try {
+				const response = await fetch(`http://127.0.0.1:${port}/rest/owner/setup`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({
+						email: 'intruder@example.com',
+						firstName: 'In',
+						lastName: 'Truder',
+						password: 'Intruder-password-1',
+					}),
+				});
+				statuses.push(response.status);
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	})();
+	return async () => {
+		running = false;
+		await loop;
+		return statuses;
 	};
 }
 
@@ -80,8 +115,14 @@ test('npm start: owner once, templates once, loopback only, clear port message',
 	const ownerFile = join(env.N8N_PINTEREST_USER_FOLDER, 'owner-sign-in.txt');
 
 	const first = npmStart(env);
+	const stopClaiming = claimAttempts(port);
 	try {
 		await first.ready();
+		// n8n had its owner before it answered anything: every attempt to claim it was refused.
+		const claims = await stopClaiming();
+		expect(claims.length).toBeGreaterThan(0);
+		expect(claims.filter((status) => status === 200)).toEqual([]);
+		expect((await signIn(port, 'Intruder-password-1', 'intruder@example.com')).status).toBe(401);
 		const { stdout } = first.output();
 		expect(stdout).toContain(`n8n is running at http://localhost:${port} (this machine only;`);
 		const password = /Sign in as owner@example\.com with password (\S+)\n/.exec(stdout)[1];
@@ -92,6 +133,10 @@ test('npm start: owner once, templates once, loopback only, clear port message',
 			`  http://localhost:${port}/webhook/pinterest-postback?secret=<your secret>&order_id=`,
 		);
 		expect(password).toMatch(/^Pn8-[A-Za-z0-9_-]{32}-7$/);
+		expect(stdout).toContain(
+			`(kept in ${ownerFile}, readable only by you).\n` +
+				'n8n takes the owner account from that file at every start: to change the password, edit the file and start again.\n',
+		);
 		expect(readFileSync(ownerFile, 'utf8')).toBe(
 			`email: owner@example.com\npassword: ${password}\n`,
 		);
@@ -119,7 +164,7 @@ test('npm start: owner once, templates once, loopback only, clear port message',
 		try {
 			await third.ready();
 			expect(third.output().stdout).toContain(
-				`Sign in with your owner account (first password: ${ownerFile}).`,
+				`Sign in as owner@example.com with the password in ${ownerFile}.\n`,
 			);
 			expect(third.output().stderr).not.toContain('Importing template');
 			const again = await signIn(port, password);
@@ -132,6 +177,7 @@ test('npm start: owner once, templates once, loopback only, clear port message',
 			await third.stop();
 		}
 	} finally {
+		await stopClaiming();
 		await first.stop();
 	}
 }, 300_000);
