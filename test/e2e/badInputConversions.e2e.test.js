@@ -472,14 +472,13 @@ const CASES = [
 		],
 	},
 	{
-		id: 'C64 expression parsing an email as JSON',
-		item: { rawName: 'jane.doe@example.com' },
+		// n8n keeps an extension's message, which quotes the argument: here an email given as a unit.
+		id: 'C64 expression whose error quotes the item data',
+		item: { rawUnit: 'jane.doe@example.com' },
 		refused: [
 			[
 				'contentName',
-				expect.stringMatching(
-					/^The expression of contentName failed: it parsed text that is not valid JSON( \(at character \d+\))?$/,
-				),
+				`The expression of contentName failed: Unsupported unit "…". Supported: 'milliseconds', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'quarters', 'years'.`,
 				'Fix the expression of contentName, or make it give nothing when the item lacks the data (e.g. {{ $json.customer?.email }}).',
 			],
 		],
@@ -519,7 +518,8 @@ const mapping = {
 		currency: '={{ $json.currency }}',
 		orderId: '={{ $json.orderId }}',
 		contents: '={{ $json.contents }}',
-		contentName: '={{ $json.rawName === undefined ? undefined : JSON.parse($json.rawName) }}',
+		contentName:
+			'={{ $json.rawUnit === undefined ? undefined : $now.diffTo($now, $json.rawUnit) }}',
 	},
 };
 
