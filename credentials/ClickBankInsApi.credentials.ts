@@ -3,7 +3,9 @@ import type { Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 /**
  * The secret key of a ClickBank account's Instant Notification Service. It never leaves n8n:
  * ClickBank encrypts each notification with it, and the ClickBank Trigger decrypts them. There is
- * no ClickBank endpoint to test it against, so the node's credential test checks its form.
+ * no ClickBank endpoint to test it against, so the node's credential test checks its form, by the same rule
+ * (nodes/ClickBankTrigger/core/secretKey.ts) that makes the trigger refuse every notification while the key
+ * breaks it: "required" alone lets a key of spaces through.
  */
 export class ClickBankInsApi implements ICredentialType {
 	name = 'clickBankInsApi';

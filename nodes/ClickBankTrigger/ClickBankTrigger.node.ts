@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { secretKeyProblem } from './core/secretKey';
+import { readSecretKey } from './core/secretKey';
 import * as receive from './webhook/receive.webhook';
 
 /**
@@ -52,10 +52,10 @@ export class ClickBankTrigger implements INodeType {
 				this: ICredentialTestFunctions,
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
-				const problem = secretKeyProblem(credential.data?.secretKey);
-				return problem
-					? { status: 'Error', message: problem }
-					: { status: 'OK', message: 'The secret key has the form ClickBank uses' };
+				const key = readSecretKey(credential.data?.secretKey);
+				return key.ok
+					? { status: 'OK', message: 'The secret key has the form ClickBank uses' }
+					: { status: 'Error', message: key.problem };
 			},
 		},
 	};

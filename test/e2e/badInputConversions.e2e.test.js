@@ -42,6 +42,9 @@ const REFUND_FIX =
 	'Pinterest has no refund event: send refunds elsewhere, or leave the amount empty.';
 const IDENTITY_FIX =
 	'Map at least one of these fields; client IP address and user agent only count together.';
+const CONTENTS_KEYS_FIX =
+	'Give each line item the keys id, item_price, quantity, item_name, item_category or item_brand (camelCase such as itemPrice works too).';
+const EMPTY_TEXT_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 /**
  * The catalogue. `item` overrides a valid order; `sent` is checked against the event the fake
@@ -412,6 +415,74 @@ const CASES = [
 		item: { currency: { code: 'USD' } },
 		refused: [['currency', 'Currency must be text', 'Map Currency to a single text value.']],
 	},
+	// Identities that look filled in but identify no one, or would be sent wrong
+	{
+		id: 'C58 national phone with the trunk prefix in brackets',
+		item: { phone: '(0)20 7946 0958', country: 'gb' },
+		sent: { user_data: { ph: [GB_PHONE], country: [sha256('gb')] } },
+	},
+	{
+		id: 'C59 phone too short for a country code, without one',
+		item: { phone: '555 12' },
+		sent: { user_data: { em: [JANE] } },
+		noKeys: ['ph'],
+		dropped: [
+			{ field: 'phone', reason: 'Phone has 5 digits, too few for a number with its country code' },
+		],
+	},
+	{
+		id: 'C60 email given as the SHA-256 of an empty text (with IP and user agent)',
+		item: { email: EMPTY_TEXT_SHA256 },
+		sent: { user_data: { client_ip_address: IP } },
+		noKeys: ['em'],
+		dropped: [{ field: 'email', reason: 'Email is the SHA-256 of an empty text' }],
+	},
+	{
+		id: 'C61 email and phone only the SHA-256 of an empty text',
+		item: { email: EMPTY_TEXT_SHA256, phone: EMPTY_TEXT_SHA256.toUpperCase(), ip: '', ua: '' },
+		refused: [
+			[
+				'email',
+				'Pinterest needs an email, a mobile ad ID, or both client IP address and client user agent to match the event; missing: email, mobileAdId, clientIpAddress, clientUserAgent (Email is the SHA-256 of an empty text)',
+				IDENTITY_FIX,
+			],
+		],
+	},
+	// Raw data the user's input holds is never repeated in a message
+	{
+		id: 'C62 line item keyed by an email',
+		item: { contents: [{ id: 'sku-1', 'jane.doe@example.com': 1 }] },
+		refused: [
+			[
+				'contents[0]',
+				'Contents entry 1 has an unknown key (key 2, not shown: it is not a plain field name)',
+				CONTENTS_KEYS_FIX,
+			],
+		],
+	},
+	{
+		id: 'C63 contents as JSON text that is not JSON, holding an email',
+		item: { contents: '[{"id": jane.doe@example.com}]' },
+		refused: [
+			[
+				'contents',
+				expect.stringMatching(/^Contents is not valid JSON( \(at character \d+\))?$/),
+				`Give a JSON list of line items. ${CONTENTS_KEYS_FIX}`,
+			],
+		],
+	},
+	{
+		// n8n keeps an extension's message, which quotes the argument: here an email given as a unit.
+		id: 'C64 expression whose error quotes the item data',
+		item: { rawUnit: 'jane.doe@example.com' },
+		refused: [
+			[
+				'contentName',
+				`The expression of contentName failed: Unsupported unit "…". Supported: 'milliseconds', 'seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'quarters', 'years'.`,
+				'Fix the expression of contentName, or make it give nothing when the item lacks the data (e.g. {{ $json.customer?.email }}).',
+			],
+		],
+	},
 ];
 
 /** A valid order; each case changes some of its fields. */
@@ -446,6 +517,9 @@ const mapping = {
 		value: '={{ $json.amount }}',
 		currency: '={{ $json.currency }}',
 		orderId: '={{ $json.orderId }}',
+		contents: '={{ $json.contents }}',
+		contentName:
+			'={{ $json.rawUnit === undefined ? undefined : $now.diffTo($now, $json.rawUnit) }}',
 	},
 };
 

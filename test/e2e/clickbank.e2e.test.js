@@ -12,11 +12,14 @@ noContractViolationsAfterEach(ctx);
 const SECRET_KEY = 'E2ESECRETKEY42';
 const CREDENTIAL = { id: 'cbInsCred0000001', name: 'ClickBank INS (test)' };
 const WEBHOOK_ID = '5b0c3f4e-8d2a-4c71-9a36-0c1b2d3e4f50';
+// A key of spaces passes n8n's "required" check; trimmed, it would make the AES key SHA-1("").
+const BLANK_CREDENTIAL = { id: 'cbInsCredBlank01', name: 'ClickBank INS (blank key)' };
+const BLANK_WEBHOOK_ID = '5b0c3f4e-8d2a-4c71-9a36-0c1b2d3e4f51';
 
 const insBody = (notification, secretKey = SECRET_KEY) => insBodyFor(notification, secretKey);
 const sale = saleNotification();
 
-function triggerWorkflow() {
+function triggerWorkflow({ credential = CREDENTIAL, webhookId = WEBHOOK_ID } = {}) {
 	const id = workflowId('cb');
 	return {
 		id,
@@ -28,9 +31,9 @@ function triggerWorkflow() {
 				type: `${PACKAGE}.clickBankTrigger`,
 				typeVersion: 1,
 				position: [0, 0],
-				webhookId: WEBHOOK_ID,
+				webhookId,
 				parameters: { transactionTypes: ['SALE', 'BILL', 'TEST'] },
-				credentials: { clickBankInsApi: CREDENTIAL },
+				credentials: { clickBankInsApi: credential },
 			},
 			{
 				id: 'received',
@@ -51,40 +54,47 @@ function triggerWorkflow() {
 let server;
 let webhookUrl;
 let workflow;
+const published = [];
 
 beforeAll(async () => {
 	await ctx.cli.importCredentials([
 		{ ...CREDENTIAL, type: 'clickBankInsApi', data: { secretKey: SECRET_KEY } },
+		{ ...BLANK_CREDENTIAL, type: 'clickBankInsApi', data: { secretKey: '   ' } },
 	]);
 	server = await startN8nServer({
 		env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder),
 	});
-	const { id, ...definition } = triggerWorkflow();
-	const created = await server.publicApi('POST', '/workflows', definition);
-	expect(created.status).toBe(200);
-	workflow = created.body;
-	const activated = await server.publicApi('POST', `/workflows/${workflow.id}/activate`);
-	expect([activated.status, activated.body.active]).toEqual([200, true]);
 	webhookUrl = `${server.url}/webhook/${WEBHOOK_ID}/clickbank-ins`;
-	// Publishing registers the production webhook a moment after the API answers: wait for it with
-	// an empty request, which the node refuses without starting an execution.
-	const deadline = Date.now() + 30_000;
-	while ((await post('')).status === 404 && Date.now() < deadline) {
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
+	workflow = await publish(triggerWorkflow(), webhookUrl);
 });
 
 afterAll(async () => {
 	// Other test files share the user folder: leave no published webhook behind.
-	if (workflow) {
-		await server.publicApi('POST', `/workflows/${workflow.id}/deactivate`);
-		await server.publicApi('DELETE', `/workflows/${workflow.id}`);
+	for (const { id } of published) {
+		await server.publicApi('POST', `/workflows/${id}/deactivate`);
+		await server.publicApi('DELETE', `/workflows/${id}`);
 	}
 	await server?.stop();
 });
 
-async function post(body, contentType = 'application/json') {
-	const response = await fetch(webhookUrl, {
+/** Publishes the workflow and waits until its production webhook answers at `url`. */
+async function publish({ id, ...definition }, url) {
+	const created = await server.publicApi('POST', '/workflows', definition);
+	expect(created.status).toBe(200);
+	published.push(created.body);
+	const activated = await server.publicApi('POST', `/workflows/${created.body.id}/activate`);
+	expect([activated.status, activated.body.active]).toEqual([200, true]);
+	// Publishing registers the production webhook a moment after the API answers: wait for it with
+	// an empty request, which the node refuses without starting an execution.
+	const deadline = Date.now() + 30_000;
+	while ((await post('', 'application/json', url)).status === 404 && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	return created.body;
+}
+
+async function post(body, contentType = 'application/json', url = webhookUrl) {
+	const response = await fetch(url, {
 		method: 'POST',
 		headers: { 'Content-Type': contentType },
 		body,
@@ -100,12 +110,12 @@ async function post(body, contentType = 'application/json') {
 }
 
 /** The workflow's executions (with data), waiting until `count` exist and all have finished. */
-async function executions(count) {
+async function executions(count, of = workflow) {
 	const deadline = Date.now() + 60_000;
 	for (;;) {
 		const listed = await server.publicApi(
 			'GET',
-			`/executions?workflowId=${workflow.id}&includeData=true&limit=50`,
+			`/executions?workflowId=${of.id}&includeData=true&limit=50`,
 		);
 		const runs = listed.body?.data ?? [];
 		const done = runs.every((run) => run.finished || ['success', 'error'].includes(run.status));
@@ -252,12 +262,53 @@ test('accepted, refused and filtered notifications: answers, executions and the 
 	});
 	expect(runs.every((run) => emitted(run).length === 1)).toBe(true);
 
-	// Refusals are logged with their reason only: never the secret key or a buyer's email.
+	// Refusals are logged at debug level only (anyone can post to the URL and must not fill the
+	// log), and with their reason only: never the secret key or a buyer's email.
 	const log = server.log();
-	expect(log).toContain('ClickBank Trigger refused a notification');
+	expect(log).not.toContain('ClickBank Trigger refused a notification');
 	expect(log).not.toContain(SECRET_KEY);
 	expect(log).not.toContain('e2e-buyer@example.com');
 	expect(refusals.every((answer) => !answer.text.includes(SECRET_KEY))).toBe(true);
+});
+
+test('a key of spaces lets nobody in: every request gets 500, no execution starts, one log line', async () => {
+	const blankUrl = `${server.url}/webhook/${BLANK_WEBHOOK_ID}/clickbank-ins`;
+	const logBefore = server.log().length;
+	// Publishing waits with empty requests: those are refused the same way.
+	const blank = await publish(
+		triggerWorkflow({ credential: BLANK_CREDENTIAL, webhookId: BLANK_WEBHOOK_ID }),
+		blankUrl,
+	);
+	// A SALE forged with the key a trimmed blank would give (SHA-1 of ""), then two more requests.
+	const answers = [
+		await post(insBody({ ...sale, receipt: 'FORGED01' }, ''), 'application/json', blankUrl),
+		await post(insBody({ ...sale, receipt: 'FORGED02' }, ''), 'application/json', blankUrl),
+		await post('{}', 'application/json', blankUrl),
+	];
+	expect(answers.map((answer) => [answer.status, answer.json])).toEqual(
+		Array(3).fill([
+			500,
+			{
+				status: 'rejected',
+				message:
+					'The ClickBank Trigger cannot check notifications: the secret key of its credential in n8n is not usable',
+			},
+		]),
+	);
+	// A moment for an execution to show up, had one started.
+	await new Promise((resolve) => setTimeout(resolve, 2000));
+	expect(await executions(0, blank)).toHaveLength(0);
+	// The owner learns why, once however often strangers post (more lines would flood the log).
+	const lines = server
+		.log()
+		.slice(logBefore)
+		.split('\n')
+		.filter((line) => line.includes('ClickBank Trigger cannot accept notifications'));
+	expect(lines).toHaveLength(1);
+	expect(lines[0]).toContain(
+		'ClickBank Trigger cannot accept notifications: The secret key is empty or only spaces, so the ClickBank Trigger refuses every notification until it is fixed: copy it from Vendor Settings → My Site → Advanced Tools',
+	);
+	expect(lines[0]).not.toMatch(/FORGED|e2e-buyer/);
 });
 
 test('the credential test checks the secret key has the form ClickBank requires', async () => {
@@ -272,6 +323,12 @@ test('the credential test checks the secret key has the form ClickBank requires'
 	expect((await test('lower-case key!')).body.data).toEqual({
 		status: 'Error',
 		message:
-			'ClickBank secret keys are 1 to 16 uppercase letters and digits: copy it again from Vendor Settings → My Site',
+			'ClickBank secret keys are 1 to 16 uppercase letters and digits, so the ClickBank Trigger refuses every notification until it is fixed: copy it again from Vendor Settings → My Site',
+	});
+	// n8n's "required" check lets a key of spaces through; the credential test does not.
+	expect((await test('   ')).body.data).toEqual({
+		status: 'Error',
+		message:
+			'The secret key is empty or only spaces, so the ClickBank Trigger refuses every notification until it is fixed: copy it from Vendor Settings → My Site → Advanced Tools',
 	});
 });

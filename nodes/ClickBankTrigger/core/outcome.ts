@@ -9,11 +9,23 @@ export interface Rejection {
 
 export type Step<T> = { kind: 'ok'; value: T } | Rejection;
 
+/**
+ * The credential's key breaks the key rule, so no request can be trusted: ClickBank gets a 5xx (and retries
+ * later), the workflow's owner a log line with the problem.
+ */
+export interface UnusableKey {
+	kind: 'unusableKey';
+	statusCode: 500;
+	message: string;
+	problem: string;
+}
+
 /** What the trigger does with one request. */
 export type Outcome =
 	| { kind: 'accepted'; item: IDataObject }
 	| { kind: 'ignored'; transactionType: string }
-	| Rejection;
+	| Rejection
+	| UnusableKey;
 
 export function reject(statusCode: Rejection['statusCode'], message: string): Rejection {
 	return { kind: 'rejected', statusCode, message };

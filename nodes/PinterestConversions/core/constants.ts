@@ -15,6 +15,12 @@ export const MILLISECONDS_THRESHOLD = 1e11;
 /** A value that already is a SHA-256 hex digest (any case) is passed through instead of being hashed twice. */
 export const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
+/**
+ * SHA-256 of the empty text: what a shop sends for a customer without email when it hashes before checking. It
+ * identifies no one, so it is never sent as an identity.
+ */
+export const EMPTY_TEXT_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
 /** Amounts are rounded to 6 decimals: more than any ISO 4217 currency's minor unit (max 3), and it removes float noise. */
 export const AMOUNT_DECIMALS = 6;
 
@@ -23,6 +29,9 @@ export const MAX_AMOUNT = 1e13;
 
 /** ITU-T E.164: an international phone number has at most 15 digits, country code included. */
 export const MAX_PHONE_DIGITS = 15;
+
+/** The shortest numbers with their country code have 7 digits (Niue, +683 4002); fewer cannot hold one. */
+export const MIN_PHONE_DIGITS = 7;
 
 /** Spec `ConversionEvents.data.items.event_name` description list (v5.23). */
 export const STANDARD_EVENT_NAMES = [

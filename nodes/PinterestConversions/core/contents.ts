@@ -1,5 +1,6 @@
 import { readAmount, readCount } from './amounts';
 import { isEmpty, problem, readText, take, withoutEmpty } from './read';
+import { isPlainName, jsonSyntaxPosition } from './safeMessages';
 import type { InputProblem, WireContent } from './types';
 
 type ContentKey = keyof WireContent;
@@ -53,16 +54,19 @@ function buildContent(
 		return undefined;
 	}
 	const content: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(item)) {
+	for (const [position, [key, value]] of Object.entries(item).entries()) {
 		const wire = canonicalKey(key);
 		if (wire === undefined) {
-			// The key is the user's own field name, not customer data, so it may be shown.
+			// A plain field name (`sku`) is the user's own and may be shown; any other key may be customer data
+			// (a list keyed by email), so it is only counted.
 			problems.push(
-				problem(
-					`${at}.${key.slice(0, 40)}`,
-					`Contents entry ${index + 1} has an unknown key`,
-					KEYS_FIX,
-				),
+				isPlainName(key)
+					? problem(`${at}.${key}`, `Contents entry ${index + 1} has an unknown key`, KEYS_FIX)
+					: problem(
+							at,
+							`Contents entry ${index + 1} has an unknown key (key ${position + 1}, not shown: it is not a plain field name)`,
+							KEYS_FIX,
+						),
 			);
 		} else if (content[wire] !== undefined && !isEmpty(value)) {
 			problems.push(
@@ -77,20 +81,16 @@ function buildContent(
 	return Object.keys(filled).length > 0 ? filled : undefined;
 }
 
-/**
- * JSON text (the node's Contents field) or a list. The parser's own message is not used: it quotes the text, which
- * may be anything the expression produced, so only the position is reported.
- */
+/** JSON text (the node's Contents field) or a list. Only the position of a syntax error is reported, never the text. */
 function parseContents(value: unknown, problems: InputProblem[]): unknown {
 	if (typeof value !== 'string') return value;
 	try {
 		return JSON.parse(value);
 	} catch (error) {
-		const position = /position (\d+)/.exec((error as Error).message)?.[1];
 		problems.push(
 			problem(
 				'contents',
-				`Contents is not valid JSON${position !== undefined ? ` (at character ${Number(position) + 1})` : ''}`,
+				`Contents is not valid JSON${jsonSyntaxPosition((error as Error).message)}`,
 				`Give a JSON list of line items. ${KEYS_FIX}`,
 			),
 		);

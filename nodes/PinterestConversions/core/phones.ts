@@ -1,4 +1,4 @@
-import { MAX_PHONE_DIGITS } from './constants';
+import { MAX_PHONE_DIGITS, MIN_PHONE_DIGITS } from './constants';
 import type { Rejection } from './normalisers';
 
 /**
@@ -83,12 +83,12 @@ const WITH_COUNTRY_CODE = 'Map the phone number with its country code (e.g. +44 
  * "only digits with country code … Remove any symbols, letters, spaces and leading zeros". A number written
  * internationally (+ or 00) is only cleaned. A national number (one leading 0, or a 10-digit North American number)
  * gets the calling code of the event's country, which is the two-letter code already normalised (or undefined).
- * "(0)" is the trunk prefix written inside international numbers (+44 (0)20 …) and is never dialled with the
- * country code.
+ * "(0)" is the trunk prefix: inside an international number (+44 (0)20 …) it is never dialled, while a national
+ * number written with it ((0)20 7946 0958) starts with that 0.
  */
 export function normalisePhone(text: string, country?: string): string | Rejection {
-	const cleaned = text.replace(/\(\s*0\s*\)/g, '');
-	const international = /^\s*(\+|00)/.test(cleaned);
+	const international = /^\s*(\+|00)/.test(text);
+	const cleaned = international ? text.replace(/\(\s*0\s*\)/g, '') : text;
 	let digits = cleaned.replace(/\D/g, '');
 	if (digits.replace(/^0+/, '') === '') {
 		return { rule: 'has no digits', fix: `${WITH_COUNTRY_CODE}.` };
@@ -113,6 +113,12 @@ export function normalisePhone(text: string, country?: string): string | Rejecti
 		if (digits.length === 10) digits = `1${digits}`;
 	}
 	digits = digits.replace(/^0+/, '');
+	if (digits.length < MIN_PHONE_DIGITS) {
+		return {
+			rule: `has ${digits.length} digits, too few for a number with its country code`,
+			fix: `${WITH_COUNTRY_CODE}.`,
+		};
+	}
 	if (digits.length > MAX_PHONE_DIGITS) {
 		return {
 			rule: `has more than ${MAX_PHONE_DIGITS} digits`,

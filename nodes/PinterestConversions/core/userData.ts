@@ -1,6 +1,6 @@
 import { hash } from 'crypto';
 
-import { SHA256_HEX } from './constants';
+import { EMPTY_TEXT_SHA256, SHA256_HEX } from './constants';
 import {
 	checkIpAddress,
 	normaliseCity,
@@ -107,6 +107,25 @@ function zipInput(value: unknown, country: string | undefined): unknown {
 	return Array.isArray(value) ? value.map(pad) : pad(value);
 }
 
+/** The digest of one value, or why it cannot be sent. */
+function digestOf(
+	text: string,
+	normalise: HashedField[3],
+	country: string | undefined,
+): string | Rejection {
+	let digest: string;
+	if (SHA256_HEX.test(text)) digest = text.toLowerCase();
+	else {
+		const normalised = normalise(text.normalize('NFC'), country);
+		if (typeof normalised !== 'string') return normalised;
+		digest = sha256Hex(normalised);
+	}
+	if (digest === EMPTY_TEXT_SHA256) {
+		return { rule: 'is the SHA-256 of an empty text', fix: 'Leave the field empty instead.' };
+	}
+	return digest;
+}
+
 /** Hashes each value (NFC first: the spec asks for UTF-8, and é must hash the same however it was typed). */
 function hashValues(
 	[input, , label, normalise]: HashedField,
@@ -116,16 +135,12 @@ function hashValues(
 ): string[] {
 	const hashes: string[] = [];
 	for (const [index, text] of texts.entries()) {
-		const normalised = SHA256_HEX.test(text)
-			? undefined
-			: normalise(text.normalize('NFC'), country);
-		if (normalised === undefined) {
-			hashes.push(text.toLowerCase());
-		} else if (typeof normalised === 'string') {
-			hashes.push(sha256Hex(normalised));
+		const digest = digestOf(text, normalise, country);
+		if (typeof digest === 'string') {
+			hashes.push(digest);
 		} else {
 			const which = texts.length > 1 ? ` (value ${index + 1} of ${texts.length})` : '';
-			dropped.push({ field: input, reason: `${label}${which} ${normalised.rule}` });
+			dropped.push({ field: input, reason: `${label}${which} ${digest.rule}` });
 		}
 	}
 	return [...new Set(hashes)];

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { itemKeysOf, readItemKeys } from '../../core/itemFields';
+import { expressionErrorText } from '../../core/safeMessages';
 import type { InputProblem } from '../../core/types';
 
 /** Collections whose sub-fields are read one by one, so only their expressions are evaluated per item. */
@@ -97,10 +98,11 @@ export class ParameterReader {
 			try {
 				values[path] = this.ctx.getNodeParameter(path, itemIndex, undefined, options);
 			} catch (error) {
-				// n8n's message describes the expression (e.g. "Cannot read properties of undefined"), not the data.
+				// n8n's message describes the expression (e.g. "Cannot read properties of undefined"), but may quote
+				// the data it failed on (JSON.parse does): that part is left out.
 				problems.push({
 					field,
-					message: `The expression of ${field} failed: ${(error as Error).message}`,
+					message: `The expression of ${field} failed: ${expressionErrorText((error as Error).message)}`,
 					fix: `Fix the expression of ${field}, or make it give nothing when the item lacks the data (e.g. {{ $json.customer?.email }}).`,
 				});
 			}

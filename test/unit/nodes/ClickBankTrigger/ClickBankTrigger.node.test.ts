@@ -15,11 +15,11 @@ function triggerContext(body: Buffer | undefined, parameters: IDataObject = {}) 
 		credentials: { clickBankInsApi: { secretKey: ` ${SECRET_KEY} ` } },
 		rawBody: body,
 	});
-	const warnings = () =>
+	const debugLines = () =>
 		recorded.logs
-			.filter((line) => line.level === 'warn')
+			.filter((line) => line.level === 'debug')
 			.map((line) => `${line.message} ${JSON.stringify(line.meta)}`);
-	return { context, answer, warnings };
+	return { context, answer, debugLines };
 }
 
 describe('ClickBankTrigger webhook', () => {
@@ -36,9 +36,9 @@ describe('ClickBankTrigger webhook', () => {
 		});
 	});
 
-	it('answers a refused notification itself, starts nothing, logs the reason only', async () => {
+	it('answers a refused notification itself, starts nothing, logs the reason only at debug level', async () => {
 		const body = insBody(JSON.stringify(saleNotification()), 'SOMEOTHERKEY');
-		const { context, answer, warnings } = triggerContext(body);
+		const { context, answer, debugLines } = triggerContext(body);
 		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
 		expect(answer).toEqual({
 			statusCode: 403,
@@ -48,7 +48,7 @@ describe('ClickBankTrigger webhook', () => {
 					'Notification could not be decrypted: the secret key in the credential differs from the one in ClickBank, or the notification was altered',
 			},
 		});
-		expect(warnings()).toEqual([
+		expect(debugLines()).toEqual([
 			'ClickBank Trigger refused a notification: Notification could not be decrypted: the secret key in the credential differs from the one in ClickBank, or the notification was altered {"workflowId":"workflow-under-test","statusCode":403}',
 		]);
 	});

@@ -118,4 +118,42 @@ describe('receiveNotification', () => {
 			statusCode: 400,
 		});
 	});
+
+	const EMPTY =
+		'The secret key is empty or only spaces, so the ClickBank Trigger refuses every notification until it is fixed: copy it from Vendor Settings → My Site → Advanced Tools';
+	const NOT_THE_FORM =
+		'ClickBank secret keys are 1 to 16 uppercase letters and digits, so the ClickBank Trigger refuses every notification until it is fixed: copy it again from Vendor Settings → My Site';
+
+	it.each([
+		['empty', '', EMPTY],
+		['only spaces', '   ', EMPTY],
+		['lower case', 'mysecretkey', NOT_THE_FORM],
+	])(
+		'refuses every request (500) while the key is %s, even a sale encrypted with that key',
+		(_case, secretKey, problem) => {
+			// Before the key rule applied here, a blank key decrypted with SHA-1(""), which anyone can encrypt with.
+			const forged = insBody(JSON.stringify(saleNotification()), secretKey.trim());
+			const outcomes = [forged, undefined, Buffer.from('{}')].map((body) =>
+				receiveNotification({ body, secretKey, acceptedTypes: ALL }),
+			);
+			expect(outcomes).toEqual(
+				Array(3).fill({
+					kind: 'unusableKey',
+					statusCode: 500,
+					message:
+						'The ClickBank Trigger cannot check notifications: the secret key of its credential in n8n is not usable',
+					problem,
+				}),
+			);
+		},
+	);
+
+	it('decrypts with the key trimmed of the spaces a paste adds', () => {
+		const outcome = receiveNotification({
+			body: insBody(JSON.stringify(saleNotification()), SECRET_KEY),
+			secretKey: ` ${SECRET_KEY}\n`,
+			acceptedTypes: ALL,
+		});
+		expect(outcome.kind).toBe('accepted');
+	});
 });

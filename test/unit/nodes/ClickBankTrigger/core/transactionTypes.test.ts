@@ -1,4 +1,3 @@
-import { secretKeyProblem } from '../../../../../nodes/ClickBankTrigger/core/secretKey';
 import {
 	acceptedTypes,
 	isAccepted,
@@ -33,29 +32,4 @@ describe('transaction type filter', () => {
 			].map(isTestTransaction),
 		).toEqual([true, true, true, true, true, false, false, false]);
 	});
-});
-
-describe('secretKeyProblem', () => {
-	it('accepts 1 to 16 uppercase letters and digits', () => {
-		expect(secretKeyProblem('MYSECRETKEY2026')).toBeUndefined();
-		expect(secretKeyProblem('A')).toBeUndefined();
-		expect(secretKeyProblem(' ABCDEFGHIJKLMNOP ')).toBeUndefined();
-	});
-
-	it.each([
-		['', 'The secret key is empty'],
-		[undefined, 'The secret key is empty'],
-		[
-			'lowercase',
-			'ClickBank secret keys are 1 to 16 uppercase letters and digits: copy it again from Vendor Settings → My Site',
-		],
-		[
-			'ABCDEFGHIJKLMNOPQ',
-			'ClickBank secret keys are 1 to 16 uppercase letters and digits: copy it again from Vendor Settings → My Site',
-		],
-		[
-			'MY-KEY',
-			'ClickBank secret keys are 1 to 16 uppercase letters and digits: copy it again from Vendor Settings → My Site',
-		],
-	])('refuses %p', (key, message) => expect(secretKeyProblem(key)).toBe(message));
 });

@@ -179,7 +179,7 @@ describe('ClickBank Trigger webhook: refusals answered by the trigger, nothing s
 		expect(answer).toEqual({ statusCode, json: { status: 'rejected', message } });
 		expect(recorded.logs).toEqual([
 			{
-				level: 'warn',
+				level: 'debug',
 				message: `ClickBank Trigger refused a notification: ${message}`,
 				meta: { workflowId: 'workflow-under-test', statusCode },
 			},

@@ -166,6 +166,27 @@ describe('buildCustomData', () => {
 		]);
 	});
 
+	it('counts an unknown line-item key that is not a plain field name, never repeating it', () => {
+		const problems = problemsOf({
+			contents: [{ id: 'a', 'jane.doe@example.com': 2, 'item price': 3, ['x'.repeat(41)]: 4 }],
+		});
+		expect(problems.map((p) => [p.field, p.message])).toEqual([
+			[
+				'contents[0]',
+				'Contents entry 1 has an unknown key (key 2, not shown: it is not a plain field name)',
+			],
+			[
+				'contents[0]',
+				'Contents entry 1 has an unknown key (key 3, not shown: it is not a plain field name)',
+			],
+			[
+				'contents[0]',
+				'Contents entry 1 has an unknown key (key 4, not shown: it is not a plain field name)',
+			],
+		]);
+		expect(JSON.stringify(problems)).not.toMatch(/jane|item price|xxx/);
+	});
+
 	it('reports invalid JSON by position, never quoting the text', () => {
 		const problems = problemsOf({ contents: '[{"id": "jane@example.com",}]' });
 		expect(problems.map((p) => [p.field, p.message])).toEqual([

@@ -45,6 +45,26 @@ describe('normalisePhone: digits only with country code, no leading zeros', () =
 		expect(normalisePhone(input, country)).toBe(expected);
 	});
 
+	it('reads a national number written with the trunk prefix in brackets as that leading 0', () => {
+		expect(normalisePhone('(0)20 7946 0958', 'gb')).toBe('442079460958');
+		expect(normalisePhone('( 0 ) 30 1234567', 'de')).toBe('49301234567');
+		expect(normalisePhone('(0)20 7946 0958')).toEqual(
+			rejected(
+				'is a national number (leading 0) without a country code, and the event has no Country',
+			),
+		);
+	});
+
+	it('refuses a number too short to hold a country code', () => {
+		expect(normalisePhone('555 12')).toEqual(
+			rejected('has 5 digits, too few for a number with its country code'),
+		);
+		expect(normalisePhone('12-34-56', 'fr')).toEqual(
+			rejected('has 6 digits, too few for a number with its country code'),
+		);
+		expect(normalisePhone('+683 4002')).toBe('6834002');
+	});
+
 	it('refuses a national number whose calling code cannot be known', () => {
 		expect(normalisePhone('020 7946 0958')).toEqual(
 			rejected(

@@ -220,3 +220,49 @@ describe('buildUserData: phones and zips that can match', () => {
 		expect(userDataOf({ email: 'a@b.com', zip: 1067, country: 'DE' }).zp).toEqual([sha256('1067')]);
 	});
 });
+
+describe('buildUserData: the SHA-256 of an empty text is no identity', () => {
+	const EMPTY_TEXT_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+	it('is the digest of ""', () => {
+		expect(sha256('')).toBe(EMPTY_TEXT_SHA256);
+	});
+
+	it('drops it, in any case of hex, from every hashed field, with a reason', () => {
+		const outcome = accepted(
+			buildUserData({
+				...IP_AND_AGENT,
+				email: [EMPTY_TEXT_SHA256.toUpperCase(), 'a@b.com'],
+				phone: EMPTY_TEXT_SHA256,
+				firstName: EMPTY_TEXT_SHA256,
+				externalId: EMPTY_TEXT_SHA256,
+				mobileAdId: EMPTY_TEXT_SHA256,
+			}),
+		);
+		expect(outcome).toEqual({
+			userData: {
+				em: [sha256('a@b.com')],
+				client_ip_address: IP_AND_AGENT.clientIpAddress,
+				client_user_agent: IP_AND_AGENT.clientUserAgent,
+			},
+			dropped: [
+				{ field: 'email', reason: 'Email (value 1 of 2) is the SHA-256 of an empty text' },
+				{ field: 'phone', reason: 'Phone is the SHA-256 of an empty text' },
+				{ field: 'firstName', reason: 'First name is the SHA-256 of an empty text' },
+				{ field: 'externalId', reason: 'External ID is the SHA-256 of an empty text' },
+				{ field: 'mobileAdId', reason: 'Mobile ad ID is the SHA-256 of an empty text' },
+			],
+		});
+	});
+
+	it('refuses an event whose only identity is that digest', () => {
+		expect(problemsOf({ email: EMPTY_TEXT_SHA256, phone: EMPTY_TEXT_SHA256 })).toEqual([
+			{
+				field: 'email',
+				message:
+					'Pinterest needs an email, a mobile ad ID, or both client IP address and client user agent to match the event; missing: email, mobileAdId, clientIpAddress, clientUserAgent (Email is the SHA-256 of an empty text)',
+				fix: 'Map at least one of these fields; client IP address and user agent only count together.',
+			},
+		]);
+	});
+});
