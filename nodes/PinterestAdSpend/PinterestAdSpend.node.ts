@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { getAdAccounts, searchAdAccounts } from '../../shared/methods/adAccounts';
+import { searchAdAccounts } from '../../shared/methods/adAccountSearch';
 import { router } from './actions/router';
 import * as getSpend from './actions/spend/get.operation';
 
@@ -18,11 +18,10 @@ export class PinterestAdSpend implements INodeType {
 		name: 'pinterestAdSpend',
 		icon: { light: 'file:../../icons/pinterest.svg', dark: 'file:../../icons/pinterest.dark.svg' },
 		group: ['input'],
-		// 2: one ad-account picker per selected account (version 1's multi-select stays for saved workflows).
-		version: [1, 2],
-		defaultVersion: 2,
+		version: 1,
+		// A literal, as n8n's lint requires: core/levels.ts LEVEL_NAMES written out (a unit test keeps them equal).
 		subtitle:
-			'={{"Get ad spend by " + ({ adAccount: "ad account", campaign: "campaign", adGroup: "ad group", ad: "ad" })[$parameter["level"]]}}',
+			'={{"Get ad spend by " + ({"adAccount":"ad account","campaign":"campaign","adGroup":"ad group","ad":"ad"})[$parameter["level"]]}}',
 		description: 'Get ad spend per ad account, campaign, ad group or ad from Pinterest Ads',
 		defaults: { name: 'Pinterest Ad Spend' },
 		usableAsTool: true,
@@ -50,7 +49,7 @@ export class PinterestAdSpend implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getAdAccounts }, listSearch: { searchAdAccounts } };
+	methods = { listSearch: { searchAdAccounts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

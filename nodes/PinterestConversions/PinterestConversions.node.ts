@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { searchAdAccounts } from '../../shared/methods/adAccounts';
+import { searchAdAccounts } from '../../shared/methods/adAccountSearch';
 import * as send from './actions/event/send.operation';
 import { router } from './actions/router';
 

@@ -4,7 +4,7 @@
 // account the login cannot see costs one request and fails alone. No log line, message or output
 // holds a token or a stack trace.
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
-const { workflowWith, adSpendNode } = require('../harness/fixtures');
+const { workflowWith, adSpendNode, selectedAccounts } = require('../harness/fixtures');
 const { runWithLog, leaksIn, withoutCliErrorReport } = require('../harness/loggedRun');
 const { daysAgo } = require('./spendExpectations');
 
@@ -18,8 +18,8 @@ const TODAY = daysAgo(0);
 const SECRETS = ['access-1', 'refresh-1', 'client-secret-1', 'Bearer'];
 const COLUMN_FIX =
 	'Give column names as Pinterest spells them (the columns of its ad analytics reference), e.g. TOTAL_CONVERSIONS, CPC_IN_MICRO_DOLLAR.';
-const ID_FIX =
-	'Ad account IDs are the numbers shown in Ads Manager (digits only); pick them from the list or give them as an array or a comma-separated list.';
+const PICKER_FIX =
+	'Pick the account from the list, or choose By ID and give the number shown in Ads Manager (digits only).';
 const NO_ACCOUNT = {
 	error: 'No ad account selected',
 	fix: 'Pick at least one ad account, or choose "All Ad Accounts This Login Can Access"',
@@ -123,26 +123,29 @@ const CASES = [
 		},
 	},
 	{ id: 'S12 no ad account id', item: { accounts: '' }, error: NO_ACCOUNT },
-	{ id: 'S13 only commas and spaces', item: { accounts: ' , ,' }, error: NO_ACCOUNT },
+	{ id: 'S13 only spaces', item: { accounts: '   ' }, error: NO_ACCOUNT },
 	{
 		id: 'S14 ad account id with letters',
-		item: { accounts: `${US}, acct-12` },
-		error: { error: 'Ad Account Names or IDs: "acct-12" is not an ad account ID', fix: ID_FIX },
+		item: { accounts: 'acct-12' },
+		error: {
+			error: 'Selected Ad Accounts: account 1 is "acct-12", not an ad account ID',
+			fix: PICKER_FIX,
+		},
 	},
 	{
 		id: 'S15 ad account id of 19 digits',
 		item: { accounts: '1234567890123456789' },
 		error: {
-			error: 'Ad Account Names or IDs: "1234567890123456789" is not an ad account ID',
-			fix: ID_FIX,
+			error: 'Selected Ad Accounts: account 1 is "1234567890123456789", not an ad account ID',
+			fix: PICKER_FIX,
 		},
 	},
 	{
-		id: 'S16 ad account id as an object',
-		item: { accounts: [{ id: US }] },
+		id: 'S16 ad account id as a record',
+		item: { accounts: { id: US } },
 		error: {
-			error: 'Ad Account Names or IDs: entry 1 is an object, not an ad account ID',
-			fix: `${ID_FIX} Map the ID field of each record (e.g. {{ $json.accounts.map(account => account.id) }}).`,
+			error: 'Selected Ad Accounts: account 1 is an object, not an ad account ID',
+			fix: PICKER_FIX,
 		},
 	},
 	{
@@ -171,10 +174,9 @@ const CASES = [
 	},
 ];
 
-// Version 1's multi-select takes the ids by expression, per item (version 2 has one picker per account).
+// The one picker takes its id By ID from an expression, so each item names its own account.
 const parameters = {
-	adAccountSelection: 'selected',
-	adAccountIds: '={{ $json.accounts }}',
+	...selectedAccounts('={{ $json.accounts }}'),
 	level: 'adAccount',
 	datePreset: 'custom',
 	startDate: '={{ $json.start }}',
@@ -189,7 +191,7 @@ test(`catalogue: ${CASES.length} bad spend requests in one run, each item its ow
 	const inputItems = CASES.map((c) => ({ ...valid, ...c.item }));
 	const result = await runWithLog(
 		ctx,
-		workflowWith(adSpendNode(parameters, { onError: 'continueRegularOutput', typeVersion: 1 }), {
+		workflowWith(adSpendNode(parameters, { onError: 'continueRegularOutput' }), {
 			inputItems,
 		}),
 	);
@@ -214,10 +216,7 @@ test(`catalogue: ${CASES.length} bad spend requests in one run, each item its ow
 test('without "continue": the bad item fails the node with the message, the fix and its index; earlier items were served', async () => {
 	await ctx.fake.clearRequests();
 	const inputItems = [valid, { ...valid, start: daysAgo(1), end: daysAgo(3) }];
-	const result = await runWithLog(
-		ctx,
-		workflowWith(adSpendNode(parameters, { typeVersion: 1 }), { inputItems }),
-	);
+	const result = await runWithLog(ctx, workflowWith(adSpendNode(parameters), { inputItems }));
 	expect(result.code).not.toBe(0);
 	const error = result.nodeError('Pinterest Ad Spend');
 	expect([error.message, error.description, error.context.itemIndex]).toEqual([

@@ -51,9 +51,9 @@ test('n8n loads exactly the credential types and nodes of the package', async ()
 				.sort(),
 		).toEqual([
 			['n8n-nodes-pinterest-ads.clickBankTrigger', 'ClickBank Trigger', 1],
-			['n8n-nodes-pinterest-ads.pinterestAdSpend', 'Pinterest Ad Spend', [1, 2]],
+			['n8n-nodes-pinterest-ads.pinterestAdSpend', 'Pinterest Ad Spend', 1],
 			// n8n adds an AI-agent tool variant of every node marked `usableAsTool`.
-			['n8n-nodes-pinterest-ads.pinterestAdSpendTool', 'Pinterest Ad Spend Tool', [1, 2]],
+			['n8n-nodes-pinterest-ads.pinterestAdSpendTool', 'Pinterest Ad Spend Tool', 1],
 			['n8n-nodes-pinterest-ads.pinterestConversions', 'Pinterest Conversions', 1],
 			['n8n-nodes-pinterest-ads.pinterestConversionsTool', 'Pinterest Conversions Tool', 1],
 		]);
@@ -84,47 +84,37 @@ test('n8n loads exactly the credential types and nodes of the package', async ()
 		});
 		expect(revoked.body.data.status).toBe('Error');
 
-		// The editor's ad account pickers load from the API through the OAuth2 credential.
-		const picker = (nodeName, body, version = 1) =>
-			server.rest(
-				'POST',
-				`/dynamic-node-parameters/${body.filter === undefined ? 'options' : 'resource-locator-results'}`,
-				{
-					nodeTypeAndVersion: { name: `n8n-nodes-pinterest-ads.${nodeName}`, version },
-					credentials: { pinterestAdsOAuth2Api: OAUTH_CREDENTIAL },
-					...body,
-				},
-			);
-		const options = await picker('pinterestAdSpend', {
-			path: 'adAccountIds',
-			methodName: 'getAdAccounts',
+		// The editor's ad account picker loads from the API through the OAuth2 credential.
+		const picker = (nodeName, body) =>
+			server.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
+				nodeTypeAndVersion: { name: `n8n-nodes-pinterest-ads.${nodeName}`, version: 1 },
+				credentials: { pinterestAdsOAuth2Api: OAUTH_CREDENTIAL },
+				methodName: 'searchAdAccounts',
+				...body,
+			});
+		const everyAccount = await picker('pinterestAdSpend', {
+			path: 'adAccounts.account[0].adAccount',
 			currentNodeParameters: { operation: 'get', adAccountSelection: 'selected' },
 		});
-		expect(options.body.data).toEqual([
+		expect(everyAccount.body.data.results).toEqual([
 			{ name: 'Acme US (549755885175, USD)', value: '549755885175' },
 			{ name: 'Acme EU (549755885176, EUR)', value: '549755885176' },
 			{ name: 'Acme JP (549755885177, JPY)', value: '549755885177' },
 		]);
 		const search = await picker('pinterestConversions', {
 			path: 'adAccount',
-			methodName: 'searchAdAccounts',
 			filter: 'eu',
 			currentNodeParameters: { authentication: 'oAuth2', operation: 'sendEvent' },
 		});
 		expect(search.body.data.results).toEqual([
 			{ name: 'Acme EU (549755885176, EUR)', value: '549755885176' },
 		]);
-		// Ad Spend version 2 uses the same picker, once per selected account.
-		const spendSearch = await picker(
-			'pinterestAdSpend',
-			{
-				path: 'adAccounts.account[0].adAccount',
-				methodName: 'searchAdAccounts',
-				filter: 'JP',
-				currentNodeParameters: { operation: 'get', adAccountSelection: 'selected' },
-			},
-			2,
-		);
+		// Ad Spend uses the same picker, once per selected account.
+		const spendSearch = await picker('pinterestAdSpend', {
+			path: 'adAccounts.account[0].adAccount',
+			filter: 'JP',
+			currentNodeParameters: { operation: 'get', adAccountSelection: 'selected' },
+		});
 		expect(spendSearch.body.data.results).toEqual([
 			{ name: 'Acme JP (549755885177, JPY)', value: '549755885177' },
 		]);

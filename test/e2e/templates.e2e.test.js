@@ -95,6 +95,17 @@ test('the template check finds a made-up node type, operation, parameter, option
 	]);
 });
 
+test('Pinterest Ad Spend has one version: a template of a version 2 node is refused', () => {
+	const { workflow } = templates.find((t) => t.file === 'pinterest-ad-spend-every-15-minutes.json');
+	const copy = structuredClone(workflow);
+	const node = copy.nodes.find((n) => n.name === 'Pinterest Ad Spend');
+	expect(node.typeVersion).toBe(1);
+	node.typeVersion = 2;
+	expect(templateProblems(copy, loadedNodeTypes())).toEqual([
+		`Pinterest Ad Spend: no node type ${PACKAGE}.pinterestAdSpend version 2`,
+	]);
+});
+
 test('every template imports into n8n', async () => {
 	for (const { workflow } of templates) {
 		const id = workflowId('imp');

@@ -97,12 +97,12 @@ function workflowWith(nodeUnderTest, { name = 'e2e', inputItems } = {}) {
 	};
 }
 
-/** Ad Spend (version 2 unless `typeVersion` says otherwise); select accounts with `selectedAccounts`. */
+/** Ad Spend; select accounts with `selectedAccounts`. */
 function adSpendNode(parameters, { name = 'Pinterest Ad Spend', ...nodeSettings } = {}) {
 	return {
 		name,
 		type: `${PACKAGE}.pinterestAdSpend`,
-		typeVersion: 2,
+		typeVersion: 1,
 		parameters: { operation: 'get', ...parameters },
 		credentials: { pinterestAdsOAuth2Api: OAUTH_CREDENTIAL },
 		...nodeSettings,

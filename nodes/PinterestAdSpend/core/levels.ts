@@ -1,16 +1,20 @@
+import type { DateRange } from './dates';
+
 /** The levels spend is reported at and how each is addressed in Pinterest's API v5. */
 
 export type Level = 'adAccount' | 'campaign' | 'adGroup' | 'ad';
+/** Each level as messages and the node's subtitle name it. */
+export const LEVEL_NAMES: Record<Level, string> = {
+	adAccount: 'ad account',
+	campaign: 'campaign',
+	adGroup: 'ad group',
+	ad: 'ad',
+};
 /** The levels below the ad account, top down. */
 export const ENTITY_LEVELS = ['campaign', 'adGroup', 'ad'] as const;
 export type EntityLevel = (typeof ENTITY_LEVELS)[number];
 export type Granularity = 'TOTAL' | 'DAY' | 'HOUR' | 'WEEK' | 'MONTH';
 export type AnalyticsRow = Record<string, unknown>;
-
-export interface DateWindow {
-	startDate: string;
-	endDate: string;
-}
 
 export const LEVEL_API: Record<
 	Level,
@@ -43,9 +47,6 @@ export const LIVE_STATUSES = ['ACTIVE', 'PAUSED'];
 export const MAX_IDS_PER_ANALYTICS_CALL = 250;
 
 /** "the campaign rows of 2026-11-20 to 2026-11-22": what the run lacks when a call for them fails. */
-export function rowsOf(level: Level, window: DateWindow) {
-	const name = { adAccount: 'ad account', campaign: 'campaign', adGroup: 'ad group', ad: 'ad' }[
-		level
-	];
-	return `the ${name} rows of ${window.startDate} to ${window.endDate}`;
+export function rowsOf(level: Level, window: DateRange) {
+	return `the ${LEVEL_NAMES[level]} rows of ${window.startDate} to ${window.endDate}`;
 }

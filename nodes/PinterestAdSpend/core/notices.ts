@@ -1,14 +1,8 @@
 import type { AdAccount } from '../../../shared/transport/adAccounts';
 import type { SettledGaps } from './reconcile';
-import type { AnalyticsRow, Level } from './levels';
+import { LEVEL_NAMES, type AnalyticsRow, type Level } from './levels';
 import { microsToDecimal } from './spendRows';
 
-const LEVEL_NAMES: Record<Level, string> = {
-	adAccount: 'ad account',
-	campaign: 'campaign',
-	adGroup: 'ad group',
-	ad: 'ad',
-};
 const MAX_BUCKETS_NAMED = 5;
 
 /** "Acme US (549755885175)", or the id alone for an account without a name. */

@@ -2,12 +2,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { shorterOf, type PinterestClient } from '../../../shared/transport/client';
+import type { DateRange } from '../core/dates';
 import {
 	ALL_ENTITY_STATUSES,
 	LEVEL_API,
 	rowsOf,
 	type AnalyticsRow,
-	type DateWindow,
 	type EntityLevel,
 	type Granularity,
 	type Level,
@@ -36,7 +36,7 @@ export async function fetchEntityList<T>(
 export interface AnalyticsQuery {
 	adAccountId: string;
 	level: Level;
-	window: DateWindow;
+	window: DateRange;
 	granularity: Granularity;
 	columns: string[];
 }

@@ -1,4 +1,5 @@
-import type { ConversionEventInput, CustomDataInput, UserDataInput } from './types';
+import type { ConversionEventInput } from './eventInput';
+import type { CustomDataInput, UserDataInput } from './types';
 
 type EventKey = Exclude<
 	keyof ConversionEventInput,

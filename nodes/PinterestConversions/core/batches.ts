@@ -1,6 +1,6 @@
 import { MAX_EVENTS_PER_REQUEST } from './constants';
 import { DEDUPLICATION_WINDOW_HOURS, isDeduplicated } from './dedup';
-import type { WireConversionEvent } from './types';
+import type { WireConversionEvent } from './buildEvent';
 
 /** One valid event waiting to be sent, with the n8n item it came from. */
 export interface PendingEvent {

@@ -1,6 +1,6 @@
 import { ACTION_SOURCES, DEFAULT_ACTION_SOURCE } from './constants';
 import { buildCustomData } from './customData';
-import { checkEventName } from './eventNames';
+import { checkEventName, type EventName } from './eventNames';
 import { toEventTimeSeconds } from './eventTime';
 import {
 	drop,
@@ -13,16 +13,36 @@ import {
 	withoutEmpty,
 	type Reading,
 } from './read';
-import type {
-	ActionSource,
-	Checked,
-	ConversionEventInput,
-	DroppedField,
-	InputProblem,
-	WireAppFields,
-	WireConversionEvent,
-} from './types';
+import type { ConversionEventInput } from './eventInput';
+import type { Checked, DroppedField, InputProblem, WireCustomData, WireUserData } from './types';
 import { buildUserData } from './userData';
+
+export type ActionSource = (typeof ACTION_SOURCES)[number];
+
+export type WireAppFields = {
+	app_id?: string;
+	app_name?: string;
+	app_version?: string;
+	device_brand?: string;
+	device_carrier?: string;
+	device_model?: string;
+	device_type?: string;
+	os_version?: string;
+	wifi?: boolean;
+};
+
+export type WireConversionEvent = WireAppFields & {
+	event_name: EventName;
+	action_source: ActionSource;
+	event_time: number;
+	event_id: string;
+	event_source_url?: string;
+	opt_out?: boolean;
+	partner_name?: string;
+	language?: string;
+	user_data: WireUserData;
+	custom_data?: WireCustomData;
+};
 
 type AppTextKey = Exclude<keyof WireAppFields, 'wifi'>;
 

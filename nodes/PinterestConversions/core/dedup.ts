@@ -1,4 +1,4 @@
-import type { WireConversionEvent } from './types';
+import type { WireConversionEvent } from './buildEvent';
 
 /**
  * What Pinterest deduplicates, and therefore when a request may be sent a second time.

@@ -1,6 +1,33 @@
 import { AD_ACCOUNT_ID } from '../../../shared/adAccountId';
 import { collectionOf } from './itemFields';
-import type { ConversionEventInput, InputProblem } from './types';
+import type { CustomDataInput, InputProblem, UserDataInput } from './types';
+
+export interface ConversionEventInput {
+	eventName?: unknown;
+	actionSource?: unknown;
+	eventTime?: unknown;
+	/**
+	 * True only when the node's Event Time was left empty (not an expression): then an empty time means "now", the
+	 * live-postback case. An expression or an item field that comes out empty is refused instead.
+	 */
+	eventTimeEmptyMeansNow?: boolean;
+	eventId?: unknown;
+	eventSourceUrl?: unknown;
+	optOut?: unknown;
+	partnerName?: unknown;
+	language?: unknown;
+	appId?: unknown;
+	appName?: unknown;
+	appVersion?: unknown;
+	deviceBrand?: unknown;
+	deviceCarrier?: unknown;
+	deviceModel?: unknown;
+	deviceType?: unknown;
+	osVersion?: unknown;
+	wifi?: unknown;
+	userData?: UserDataInput;
+	customData?: CustomDataInput;
+}
 
 /** Only plain text or numbers are echoed into the output, never an object an expression produced. */
 export function shown(value: unknown): string | null {

@@ -1,6 +1,8 @@
 import { STANDARD_EVENT_NAMES } from './constants';
 import { fail, pass, problem, readText } from './read';
-import type { Checked, EventName } from './types';
+import type { Checked } from './types';
+
+export type EventName = (typeof STANDARD_EVENT_NAMES)[number];
 
 /** Case, spaces, hyphens and underscores are ignored, so "Add To Cart" and the Tag's "addtocart" both count. */
 function squash(name: string): string {

@@ -1,4 +1,7 @@
-import type { ACTION_SOURCES, STANDARD_EVENT_NAMES } from './constants';
+/**
+ * What several modules of core/ share: input problems, check results, dropped fields, and the input and wire
+ * shapes of user_data and custom_data (built in userData.ts, customData.ts and contents.ts).
+ */
 
 /** One invalid input: which field, which rule it breaks, how to fix it. Never repeats user data values. */
 export type InputProblem = {
@@ -19,9 +22,6 @@ export type DroppedField = {
 	field: string;
 	reason: string;
 };
-
-export type EventName = (typeof STANDARD_EVENT_NAMES)[number];
-export type ActionSource = (typeof ACTION_SOURCES)[number];
 
 export type HashedWireKey =
 	| 'em'
@@ -66,31 +66,6 @@ export type WireCustomData = {
 	predicted_ltv?: string;
 };
 
-export type WireAppFields = {
-	app_id?: string;
-	app_name?: string;
-	app_version?: string;
-	device_brand?: string;
-	device_carrier?: string;
-	device_model?: string;
-	device_type?: string;
-	os_version?: string;
-	wifi?: boolean;
-};
-
-export type WireConversionEvent = WireAppFields & {
-	event_name: EventName;
-	action_source: ActionSource;
-	event_time: number;
-	event_id: string;
-	event_source_url?: string;
-	opt_out?: boolean;
-	partner_name?: string;
-	language?: string;
-	user_data: WireUserData;
-	custom_data?: WireCustomData;
-};
-
 /**
  * Inputs are `unknown` because they come from n8n expressions. Hashed fields take one text or a list; a single
  * text is one value and is never split on commas (names and addresses may contain them).
@@ -128,31 +103,4 @@ export interface CustomDataInput {
 	contentBrand?: unknown;
 	optOutType?: unknown;
 	predictedLtv?: unknown;
-}
-
-export interface ConversionEventInput {
-	eventName?: unknown;
-	actionSource?: unknown;
-	eventTime?: unknown;
-	/**
-	 * True only when the node's Event Time was left empty (not an expression): then an empty time means "now", the
-	 * live-postback case. An expression or an item field that comes out empty is refused instead.
-	 */
-	eventTimeEmptyMeansNow?: boolean;
-	eventId?: unknown;
-	eventSourceUrl?: unknown;
-	optOut?: unknown;
-	partnerName?: unknown;
-	language?: unknown;
-	appId?: unknown;
-	appName?: unknown;
-	appVersion?: unknown;
-	deviceBrand?: unknown;
-	deviceCarrier?: unknown;
-	deviceModel?: unknown;
-	deviceType?: unknown;
-	osVersion?: unknown;
-	wifi?: unknown;
-	userData?: UserDataInput;
-	customData?: CustomDataInput;
 }

@@ -22,21 +22,6 @@ export const getSpendFields: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Ad Account Names or IDs',
-		name: 'adAccountIds',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getAdAccounts' },
-		default: [],
-		required: true,
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'By expression: an array or a comma-separated list of ad account IDs (digits only)',
-		// Version 1 kept as it was, so workflows saved with it open and run unchanged.
-		displayOptions: {
-			show: { ...showForOperation, adAccountSelection: ['selected'], '@version': [1] },
-		},
-	},
-	{
 		displayName: 'Selected Ad Accounts',
 		name: 'adAccounts',
 		type: 'fixedCollection',
@@ -45,7 +30,7 @@ export const getSpendFields: INodeProperties[] = [
 		default: { account: [{ adAccount: { mode: 'list', value: '' } }] },
 		description: 'The ad accounts to pull, each picked from the list (searchable) or given by ID',
 		displayOptions: {
-			show: { ...showForOperation, adAccountSelection: ['selected'], '@version': [2] },
+			show: { ...showForOperation, adAccountSelection: ['selected'] },
 		},
 		options: [
 			{
@@ -213,7 +198,7 @@ export const getSpendFields: INodeProperties[] = [
 			},
 		],
 	},
-	// Hidden, for the end-to-end fault tests only (read in nodes/PinterestAdSpend/transport/client.ts; see
+	// Hidden, for the end-to-end fault tests only (read in nodes/PinterestAdSpend/transport/spendClient.ts; see
 	// TimingOverrides in shared/transport/client.ts): they can only shorten the request timeout and the report
 	// polling bound, never lengthen them. 0 keeps the default.
 	{

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/transport/adAccounts';
 import type { PinterestClient } from '../../../../shared/transport/client';
 import { isAccountRefusal, whyNotReadable } from '../../core/accountAccess';
-import { parseAdAccountIds, parseAdAccountPickers } from '../../core/accountSelection';
+import { parseAdAccountPickers } from '../../core/accountSelection';
 import { toAccountSpend, type AccountSpend } from '../../core/accountSpend';
 import type { DatePreset } from '../../core/dates';
 import type { Granularity, Level } from '../../core/levels';
@@ -17,7 +17,7 @@ import { accountLabel } from '../../core/notices';
 import { entityListsToFetch, planSpend, toLevelEntities, type SpendRequest } from '../../core/plan';
 import { reconcileSpend } from '../../core/reconcile';
 import { toSpendRequest, type SpendParameters } from '../../core/request';
-import { createSpendClient } from '../../transport/client';
+import { createSpendClient } from '../../transport/spendClient';
 import { fetchEntityLists, fetchSpend, type Warn } from '../../transport/fetchSpend';
 import { errorFields } from '../itemError';
 
@@ -27,11 +27,7 @@ export { getSpendFields as description } from './get.description';
 function readAccountSelection(ctx: IExecuteFunctions, itemIndex: number) {
 	const all = ctx.getNodeParameter('adAccountSelection', itemIndex) === 'all';
 	if (all) return { all, ids: [] };
-	// Version 1 picks through a multi-select, version 2 through one ad-account picker per account.
-	const ids =
-		ctx.getNode().typeVersion >= 2
-			? parseAdAccountPickers(ctx.getNodeParameter('adAccounts.account', itemIndex, []))
-			: parseAdAccountIds(ctx.getNodeParameter('adAccountIds', itemIndex));
+	const ids = parseAdAccountPickers(ctx.getNodeParameter('adAccounts.account', itemIndex, []));
 	return { all, ids };
 }
 

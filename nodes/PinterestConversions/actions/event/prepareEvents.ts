@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { mapItemAutomatically } from '../../core/autoMapping';
 import type { PendingEvent } from '../../core/batches';
 import { buildConversionEvent } from '../../core/buildEvent';
-import type { ConversionEventInput, DroppedField, InputProblem } from '../../core/types';
+import type { ConversionEventInput } from '../../core/eventInput';
+import type { DroppedField, InputProblem } from '../../core/types';
 import { adAccountProblem, inputFromParameters, shown } from '../../core/eventInput';
 import { ParameterReader } from './parameters';
 

@@ -10,7 +10,6 @@ import type { RetryBudget } from '../../../../shared/transport/retryPolicy';
 import { groupIntoBatches, type ItemOutcome } from '../../core/batches';
 import { summariseDropped } from '../../core/droppedSummary';
 import { budgetFor, isLiveWebhookRun, type RetryTimeLimit } from '../../core/liveBudget';
-import { matchKeysOf } from '../../core/matchKeys';
 import { describeProblems, stopAfterSending, stopBeforeSending } from '../../core/stops';
 import { deliver } from '../../transport/delivery';
 import { prepareEvents, type InputMode, type PreparedEvents } from './prepareEvents';
@@ -78,7 +77,8 @@ function deliveredResults({
 			};
 		}
 		json.warning = outcome.warning ?? null;
-		json.matchKeys = matchKeysOf(event.user_data);
+		// The `user_data` keys the event was sent with (`em`, `ph`, `client_ip_address`…): what Pinterest can match on.
+		json.matchKeys = Object.keys(event.user_data);
 		json.droppedFields = prepared.dropped.get(outcome.itemIndex) ?? [];
 		if (includeUserData) json.userData = event.user_data;
 		return { itemIndex: outcome.itemIndex, sent: true, json };

@@ -34,7 +34,7 @@ describe('the one ad-account picker', () => {
 		expect(['', 'acme-us', '1234567890123456789', '12 34'].some((v) => id.test(v))).toBe(false);
 	});
 
-	it('is the same in Pinterest Conversions (OAuth2) and in each of Ad Spend version 2 selected accounts', () => {
+	it('is the same in Pinterest Conversions (OAuth2) and in each selected account of Ad Spend', () => {
 		const conversions = field(
 			new PinterestConversions().description.properties,
 			'adAccount',

@@ -4,7 +4,7 @@ import {
 	matchResponseToItems,
 	type PendingEvent,
 } from '../../../../../nodes/PinterestConversions/core/batches';
-import type { WireConversionEvent } from '../../../../../nodes/PinterestConversions/core/types';
+import type { WireConversionEvent } from '../../../../../nodes/PinterestConversions/core/buildEvent';
 
 function eventWithId(eventId: string): WireConversionEvent {
 	return {

@@ -1,11 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { PinterestAdSpend } from '../../../../../nodes/PinterestAdSpend/PinterestAdSpend.node';
-import { fixNow } from '../../../helpers/clock';
-import { FakePinterestSpend } from '../../../helpers/fakePinterestSpend';
-import { executeContext } from '../../../helpers/n8nContext';
-import { ACCOUNT, ACCOUNT_TOTAL_MICROS, spendDataset } from './spendDataset';
+import { PinterestAdSpend } from '../../../../../../nodes/PinterestAdSpend/PinterestAdSpend.node';
+import { fixNow } from '../../../../helpers/clock';
+import { FakePinterestSpend } from '../../../../helpers/fakePinterestSpend';
+import { executeContext } from '../../../../helpers/n8nContext';
+import {
+	ACCOUNT,
+	ACCOUNT_TOTAL_MICROS,
+	picked,
+	pickedAccounts,
+	spendDataset,
+} from './spendDataset';
 
 // Retry and report-poll waits return at once; the waits asked for are still recorded.
 jest.mock('n8n-workflow', () => ({
@@ -22,8 +28,7 @@ function run(pinterest: FakePinterestSpend, parameters: IDataObject, continueOnF
 	const { context, recorded } = executeContext({
 		properties: node.description.properties,
 		parameters: {
-			adAccountSelection: 'selected',
-			adAccountIds: [ACCOUNT],
+			...pickedAccounts(ACCOUNT),
 			...CLOSED_DAYS,
 			...parameters,
 		},
@@ -297,40 +302,15 @@ describe('Pinterest Ad Spend execute: strategies, zero-fill, reconciliation', ()
 	});
 });
 
-describe('Pinterest Ad Spend execute: version 2, one ad-account picker per account', () => {
-	const picked = (mode: string, value: string) => ({ adAccount: { __rl: true, mode, value } });
-
-	function runVersion2(pinterest: FakePinterestSpend, accounts: unknown[]) {
-		const { context } = executeContext({
-			properties: node.description.properties,
-			parameters: {
-				adAccountSelection: 'selected',
-				adAccounts: { account: accounts },
-				level: 'campaign',
-				...CLOSED_DAYS,
-			},
-			credentials: CREDENTIALS,
-			http: pinterest.http,
-			typeVersion: 2,
-		});
-		return node.execute.call(context);
-	}
-
-	it('is the version new nodes get, and offers the picker instead of the multi-select', () => {
-		expect(node.description.version).toEqual([1, 2]);
-		expect(node.description.defaultVersion).toBe(2);
-		expect(node.methods.listSearch.searchAdAccounts).toBeInstanceOf(Function);
-	});
-
-	it('pulls the accounts picked from the list and by ID, each once, the same rows as version 1', async () => {
-		const version1 = await rowsOf(new FakePinterestSpend(spendDataset()), { level: 'campaign' });
+describe('Pinterest Ad Spend execute: one ad-account picker per account', () => {
+	it('pulls the accounts picked from the list and by ID, each once, the same rows as one picker', async () => {
+		const once = await rowsOf(new FakePinterestSpend(spendDataset()), { level: 'campaign' });
 		const pinterest = new FakePinterestSpend(spendDataset());
-		const [output] = await runVersion2(pinterest, [
-			picked('list', ACCOUNT),
-			picked('id', ` ${ACCOUNT} `),
-		]);
-		const rows = output.map((item) => item.json);
-		expect(rows).toEqual(version1);
+		const rows = await rowsOf(pinterest, {
+			level: 'campaign',
+			adAccounts: { account: [picked('list', ACCOUNT), picked('id', ` ${ACCOUNT} `)] },
+		});
+		expect(rows).toEqual(once);
 		expect(sumMicros(rows)).toBe(ACCOUNT_TOTAL_MICROS);
 		expect(
 			pinterest.http.requests.filter((r) => r.path === `/v5/ad_accounts/${ACCOUNT}`),
@@ -340,7 +320,7 @@ describe('Pinterest Ad Spend execute: version 2, one ad-account picker per accou
 	it('refuses a picker without an ad account ID before any call, naming the account and the fix', async () => {
 		const pinterest = new FakePinterestSpend(spendDataset());
 		await expect(
-			runVersion2(pinterest, [picked('list', ACCOUNT), picked('id', 'shop-us')]),
+			run(pinterest, { ...pickedAccounts(ACCOUNT, 'shop-us'), level: 'campaign' }).result,
 		).rejects.toMatchObject({
 			message: 'Selected Ad Accounts: account 2 is "shop-us", not an ad account ID',
 			description:

@@ -1,11 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { PinterestAdSpend } from '../../../../../nodes/PinterestAdSpend/PinterestAdSpend.node';
-import { fixNow } from '../../../helpers/clock';
-import { FakePinterestSpend } from '../../../helpers/fakePinterestSpend';
-import { executeContext } from '../../../helpers/n8nContext';
-import { ACCOUNT, ACCOUNT_TOTAL_MICROS, OTHER_ACCOUNT, spendDataset } from './spendDataset';
+import { PinterestAdSpend } from '../../../../../../nodes/PinterestAdSpend/PinterestAdSpend.node';
+import { fixNow } from '../../../../helpers/clock';
+import { FakePinterestSpend } from '../../../../helpers/fakePinterestSpend';
+import { executeContext } from '../../../../helpers/n8nContext';
+import {
+	ACCOUNT,
+	ACCOUNT_TOTAL_MICROS,
+	OTHER_ACCOUNT,
+	pickedAccounts,
+	spendDataset,
+} from './spendDataset';
 
 // Retry waits return at once; the waits asked for are still recorded.
 jest.mock('n8n-workflow', () => ({
@@ -21,8 +27,7 @@ function run(pinterest: FakePinterestSpend, parameters: IDataObject, continueOnF
 	const { context, recorded } = executeContext({
 		properties: node.description.properties,
 		parameters: {
-			adAccountSelection: 'selected',
-			adAccountIds: [ACCOUNT],
+			...pickedAccounts(ACCOUNT),
 			level: 'campaign',
 			datePreset: 'custom',
 			startDate: '2026-11-20',
@@ -49,7 +54,7 @@ beforeEach(() => {
 describe('Pinterest Ad Spend execute: a failing account', () => {
 	it('with continue on fail: the failing account becomes one error item, the other keeps all its rows', async () => {
 		const pinterest = new FakePinterestSpend(spendDataset());
-		const { result } = run(pinterest, { adAccountIds: `${MISSING_ACCOUNT}, ${ACCOUNT}` }, true);
+		const { result } = run(pinterest, pickedAccounts(MISSING_ACCOUNT, ACCOUNT), true);
 		const [output] = await result;
 		const errors = output.filter((item) => 'error' in item.json);
 		expect(errors).toHaveLength(1);
@@ -68,7 +73,7 @@ describe('Pinterest Ad Spend execute: a failing account', () => {
 
 	it('without it: the node fails naming the account and the item', async () => {
 		const pinterest = new FakePinterestSpend(spendDataset());
-		const { result } = run(pinterest, { adAccountIds: [ACCOUNT, MISSING_ACCOUNT] });
+		const { result } = run(pinterest, pickedAccounts(ACCOUNT, MISSING_ACCOUNT));
 		await expect(result).rejects.toMatchObject({
 			httpCode: '403',
 			context: expect.objectContaining({ itemIndex: 0 }),
@@ -99,9 +104,9 @@ describe('Pinterest Ad Spend execute: a failing account', () => {
 
 	it('a refused input is refused before any request, with the fix', async () => {
 		const pinterest = new FakePinterestSpend(spendDataset());
-		const { result } = run(pinterest, { adAccountIds: 'act_123' });
+		const { result } = run(pinterest, pickedAccounts('act_123'));
 		await expect(result).rejects.toMatchObject({
-			message: 'Ad Account Names or IDs: "act_123" is not an ad account ID',
+			message: 'Selected Ad Accounts: account 1 is "act_123", not an ad account ID',
 		});
 		expect(pinterest.http.requests).toHaveLength(0);
 	});

@@ -1,4 +1,4 @@
-import type { SpendDataset } from '../../../helpers/fakePinterestSpend';
+import type { SpendDataset } from '../../../../helpers/fakePinterestSpend';
 
 export const ACCOUNT = '549755885175';
 export const OTHER_ACCOUNT = '549755885176';
@@ -93,3 +93,14 @@ export function spendDataset(): SpendDataset {
 
 /** The account's spend over 2026-11-20..22 in micros: every ad's spend added up. */
 export const ACCOUNT_TOTAL_MICROS = 1_250_000 + 3_000_001 + 500_000 + 10 + 7_777_777;
+
+/** One ad-account picker (the resource locator) as n8n stores it. */
+export const picked = (mode: 'list' | 'id', value: unknown) => ({
+	adAccount: { __rl: true, mode, value },
+});
+
+/** "Selected Ad Accounts" with one picker By ID per account. */
+export const pickedAccounts = (...ids: unknown[]) => ({
+	adAccountSelection: 'selected',
+	adAccounts: { account: ids.map((id) => picked('id', id)) },
+});

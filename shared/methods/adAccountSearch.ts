@@ -1,8 +1,4 @@
-import type {
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { listAdAccounts, type AdAccount } from '../transport/adAccounts';
 import { PinterestClient } from '../transport/client';
@@ -19,25 +15,17 @@ export function matchesSearch(account: AdAccount, filter?: string): boolean {
 	return account.id.includes(needle) || (account.name ?? '').toLowerCase().includes(needle);
 }
 
-async function adAccountsOf(ctx: ILoadOptionsFunctions): Promise<AdAccount[]> {
-	return await listAdAccounts(await PinterestClient.create(ctx, 'pinterestAdsOAuth2Api'));
-}
-
 /** The list of the ad-account picker: every account of the login, filtered by what the user typed. */
 export async function searchAdAccounts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const accounts = await adAccountsOf(this);
+	const accounts = await listAdAccounts(
+		await PinterestClient.create(this, 'pinterestAdsOAuth2Api'),
+	);
 	return {
 		results: accounts
 			.filter((account) => matchesSearch(account, filter))
 			.map((account) => ({ name: describeAdAccount(account), value: account.id })),
 	};
-}
-
-/** The options of Ad Spend version 1's multi-select of ad accounts. */
-export async function getAdAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const accounts = await adAccountsOf(this);
-	return accounts.map((account) => ({ name: describeAdAccount(account), value: account.id }));
 }

@@ -4,7 +4,7 @@ import {
 	describeAdAccount,
 	matchesSearch,
 	searchAdAccounts,
-} from '../../../../shared/methods/adAccounts';
+} from '../../../../shared/methods/adAccountSearch';
 import { FakeHttp } from '../../helpers/fakeHttp';
 import { executeContext } from '../../helpers/n8nContext';
 
