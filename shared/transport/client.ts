@@ -117,7 +117,7 @@ type FailedAttempt = AttemptOutcome & {
  * Where a redirect pointed: host and port only (the query of a pre-signed link is a credential), resolved against
  * the URL the request went to, as a relative Location would be.
  */
-function redirectTarget(location: unknown, requestUrl: string): string {
+export function redirectTarget(location: unknown, requestUrl: string): string {
 	if (typeof location !== 'string' || location.trim() === '')
 		return 'no address (no Location header)';
 	try {

@@ -1,4 +1,4 @@
-import { resolveBaseUrl } from '../../../shared/environment';
+import { BASE_URL_EXPRESSION, resolveBaseUrl } from '../../../shared/environment';
 
 // The same rule as an n8n expression (BASE_URL_EXPRESSION) is evaluated by n8n itself in
 // test/e2e/credentialSafety.e2e.test.js.
@@ -40,5 +40,45 @@ describe('resolveBaseUrl', () => {
 		'',
 	])('refuses %j before any token is sent there', (custom) => {
 		expect(() => resolveBaseUrl({ environment: 'custom', customBaseUrl: custom })).toThrow(refusal);
+	});
+
+	it.each([
+		'https://api.pinterest.com@evil.example/v5',
+		'http://user@127.0.0.1/v5',
+		'https://user:password@pinterest-proxy.example.com/v5',
+		'HTTPS://@proxy.example/v5',
+	])('refuses %j, naming the user info but not showing it', (custom) => {
+		expect(() => resolveBaseUrl({ environment: 'custom', customBaseUrl: custom })).toThrow(
+			new Error(
+				'The Custom Base URL must not contain a user name or password before an @ (like https://api.pinterest.com@proxy.example/v5): the host after the @ would receive your tokens. Give the address alone, such as https://pinterest-proxy.example.com/v5. Fix it in the credential.',
+			),
+		);
+	});
+
+	it('accepts an @ after the host (in the path or query)', () => {
+		expect(
+			resolveBaseUrl({ environment: 'custom', customBaseUrl: 'https://proxy.example/v5?team=a@b' }),
+		).toBe('https://proxy.example/v5?team=a@b');
+	});
+});
+
+describe('BASE_URL_EXPRESSION', () => {
+	// n8n evaluates it over the credential's fields (token URL, credential test); plain JavaScript here.
+	const evaluate = (customBaseUrl: string) =>
+		new Function('$self', `return ${BASE_URL_EXPRESSION};`)({
+			environment: 'custom',
+			customBaseUrl,
+		}) as string;
+
+	it('sends nothing to a URL with user info: the refused placeholder host instead', () => {
+		expect(evaluate('https://api.pinterest.com@evil.example/v5')).toBe(
+			'https://custom-base-url-must-use-https.invalid',
+		);
+		expect(evaluate('http://user@127.0.0.1/v5')).toBe(
+			'https://custom-base-url-must-use-https.invalid',
+		);
+		expect(evaluate('https://pinterest-proxy.example.com/v5/')).toBe(
+			'https://pinterest-proxy.example.com/v5',
+		);
 	});
 });
