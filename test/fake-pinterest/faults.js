@@ -137,6 +137,11 @@ async function applyFault(rule, state, req, res, send, error) {
 			// injects one points its credential straight at the fake.
 			send(res, rule.status ?? 200, rule.rawBody ?? rule.body);
 			return true;
+		case 'endlessPages':
+			// A list that always has one more page, each with a new bookmark.
+			rule.pagesServed = (rule.pagesServed ?? 0) + 1;
+			send(res, 200, { items: [], bookmark: `page-${rule.pagesServed + 1}` });
+			return true;
 		case 'slow':
 			await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
 			return false;
