@@ -136,6 +136,13 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 	};
 }
 
+/** "Missing: … of ad account …; no rows of this account are output." for a call whose failure loses rows. */
+export function missingNote(call: Pick<CallContext, 'missing' | 'adAccountId'>): string {
+	if (!call.missing) return '';
+	const account = call.adAccountId ? ` of ad account ${call.adAccountId}` : '';
+	return `Missing: ${call.missing}${account}; no rows of this account are output.`;
+}
+
 /**
  * The only place a Pinterest failure becomes an n8n error. The error body it is built from holds
  * Pinterest's code, message and request id, never request headers, so no token can leak into it.
@@ -147,9 +154,7 @@ export function toPinterestApiError(
 	nowMs: number,
 ): NodeApiError {
 	const { message, description } = explain(failure, call, nowMs);
-	const missing = call.missing
-		? ` Missing: ${call.missing}${call.adAccountId ? ` of ad account ${call.adAccountId}` : ''}; no rows of this account are output.`
-		: '';
+	const missing = call.missing ? ` ${missingNote(call)}` : '';
 	const requestId = failure.requestId ? ` Pinterest request ID: ${failure.requestId}.` : '';
 	const body: JsonObject = {
 		httpCode: failure.statusCode ?? null,

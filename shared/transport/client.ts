@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl, type PinterestEnvironmentSettings } from '../environment';
-import { toPinterestApiError, type CallContext, type FinalFailure } from '../errors';
+import { missingNote, toPinterestApiError, type CallContext, type FinalFailure } from '../errors';
 import {
 	attemptTimeoutMs,
 	cappedWaitMs,
@@ -303,9 +303,7 @@ export class PinterestClient {
 
 	/** A NodeOperationError about a call, saying what the run lacks because of it (CallContext.missing). */
 	private callError(call: PinterestCall, message: string, fix: string) {
-		const missing = call.missing
-			? `Missing: ${call.missing}${call.adAccountId ? ` of ad account ${call.adAccountId}` : ''}; no rows of this account are output. `
-			: '';
+		const missing = call.missing ? `${missingNote(call)} ` : '';
 		return new NodeOperationError(this.ctx.getNode(), message, { description: missing + fix });
 	}
 

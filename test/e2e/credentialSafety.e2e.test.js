@@ -24,9 +24,10 @@ afterAll(() => server?.stop());
 beforeEach(() => ctx.fake.reset());
 noContractViolationsAfterEach(ctx);
 
-test('Ad Spend refuses a plain-http Custom base URL before sending anything', async () => {
+/** Ad Spend's error when its OAuth2 credential has this Custom base URL (the stored credentials are restored). */
+async function adSpendErrorWith(customBaseUrl) {
 	const [oauth, conversion] = credentials(ctx.proxyUrl);
-	oauth.data.customBaseUrl = UNSAFE_URL;
+	oauth.data.customBaseUrl = customBaseUrl;
 	await ctx.cli.importCredentials([oauth, conversion]);
 	try {
 		const result = await ctx.run(
@@ -35,11 +36,15 @@ test('Ad Spend refuses a plain-http Custom base URL before sending anything', as
 			),
 		);
 		expect(result.code).toBe(1);
-		expect(result.nodeError('Pinterest Ad Spend').message).toBe(RULE);
-		expect(await ctx.fake.requests()).toEqual([]);
+		return result.nodeError('Pinterest Ad Spend');
 	} finally {
 		await ctx.cli.importCredentials(credentials(ctx.proxyUrl));
 	}
+}
+
+test('Ad Spend refuses a plain-http Custom base URL before sending anything', async () => {
+	expect((await adSpendErrorWith(UNSAFE_URL)).message).toBe(RULE);
+	expect(await ctx.fake.requests()).toEqual([]);
 });
 
 test.each([
@@ -53,25 +58,13 @@ test.each([
 	async (name, withUserInfo) => {
 		// Each host after the @ is the fake (through the proxy): a request let through would be recorded.
 		const customBaseUrl = withUserInfo(ctx.proxyUrl);
-		const [oauth, conversion] = credentials(ctx.proxyUrl);
-		oauth.data.customBaseUrl = customBaseUrl;
-		await ctx.cli.importCredentials([oauth, conversion]);
-		try {
-			const result = await ctx.run(
-				workflowWith(
-					adSpendNode({ adAccountSelection: 'all', level: 'adAccount', dateRange: 'yesterday' }),
-				),
-			);
-			expect(result.code).toBe(1);
-			expect(result.nodeError('Pinterest Ad Spend').message).toBe(USER_INFO_RULE);
-			const tested = await server.rest('POST', '/credentials/test', {
-				credentials: { ...conversion, data: { ...conversion.data, customBaseUrl } },
-			});
-			expect(tested.body.data).toEqual({ status: 'Error', message: 'ENOTFOUND' });
-			expect(await ctx.fake.requests()).toEqual([]);
-		} finally {
-			await ctx.cli.importCredentials(credentials(ctx.proxyUrl));
-		}
+		expect((await adSpendErrorWith(customBaseUrl)).message).toBe(USER_INFO_RULE);
+		const conversion = credentials(ctx.proxyUrl)[1];
+		const tested = await server.rest('POST', '/credentials/test', {
+			credentials: { ...conversion, data: { ...conversion.data, customBaseUrl } },
+		});
+		expect(tested.body.data).toEqual({ status: 'Error', message: 'ENOTFOUND' });
+		expect(await ctx.fake.requests()).toEqual([]);
 	},
 );
 
