@@ -1,4 +1,4 @@
-import { BASE_URL_EXPRESSION, resolveBaseUrl } from '../../../shared/environment';
+import { resolveBaseUrl } from '../../../shared/environment';
 
 // The same rule as an n8n expression (BASE_URL_EXPRESSION) is evaluated by n8n itself in
 // test/e2e/credentialSafety.e2e.test.js.
@@ -59,26 +59,5 @@ describe('resolveBaseUrl', () => {
 		expect(
 			resolveBaseUrl({ environment: 'custom', customBaseUrl: 'https://proxy.example/v5?team=a@b' }),
 		).toBe('https://proxy.example/v5?team=a@b');
-	});
-});
-
-describe('BASE_URL_EXPRESSION', () => {
-	// n8n evaluates it over the credential's fields (token URL, credential test); plain JavaScript here.
-	const evaluate = (customBaseUrl: string) =>
-		new Function('$self', `return ${BASE_URL_EXPRESSION};`)({
-			environment: 'custom',
-			customBaseUrl,
-		}) as string;
-
-	it('sends nothing to a URL with user info: the refused placeholder host instead', () => {
-		expect(evaluate('https://api.pinterest.com@evil.example/v5')).toBe(
-			'https://custom-base-url-must-use-https.invalid',
-		);
-		expect(evaluate('http://user@127.0.0.1/v5')).toBe(
-			'https://custom-base-url-must-use-https.invalid',
-		);
-		expect(evaluate('https://pinterest-proxy.example.com/v5/')).toBe(
-			'https://pinterest-proxy.example.com/v5',
-		);
 	});
 });
