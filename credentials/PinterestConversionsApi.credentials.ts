@@ -76,6 +76,9 @@ export class PinterestConversionsApi implements ICredentialType {
 			url: '=/ad_accounts/{{ String($credentials.adAccountId).trim() }}/events',
 			qs: { test: true },
 			headers: { 'Content-Type': 'application/json' },
+			// n8n would follow a redirect with the token, even to another host (as the nodes' requests never do:
+			// shared/transport/client.ts). n8n copies every key of this request into its request options.
+			disableFollowRedirect: true,
 			body: {
 				data: [
 					{

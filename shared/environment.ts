@@ -17,10 +17,17 @@ export interface PinterestEnvironmentSettings {
 
 /**
  * Tokens (and, on refresh, the OAuth client secret) go to the custom base URL, so it must be
- * https, or plain http to this machine only (a local proxy or test server).
+ * https, or plain http to this machine only (a local proxy or test server). The host part (up to the first
+ * `/`, `\`, `?` or `#`, as URL parsers end it) may not hold an `@`: see USER_INFO.
  */
 const SAFE_CUSTOM_URL =
-	/^(https:\/\/[^/]|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?(\/|$))/i;
+	/^(https:\/\/[^/\\?#@\s]+|http:\/\/(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?)([/\\?#]|$)/i;
+
+/**
+ * A user name or password before the host (`https://api.pinterest.com@evil.example/v5`): the host is what follows
+ * the `@`, so a URL that reads as Pinterest's would send the tokens elsewhere.
+ */
+const USER_INFO = /^[a-z][a-z0-9+.-]*:\/\/[^/\\?#]*@/i;
 
 /** Where n8n's own requests (token URL, credential test) go when the custom URL is refused. */
 export const REFUSED_CUSTOM_URL = 'https://custom-base-url-must-use-https.invalid';
@@ -28,10 +35,16 @@ export const REFUSED_CUSTOM_URL = 'https://custom-base-url-must-use-https.invali
 export const CUSTOM_URL_RULE =
 	'The Custom Base URL must start with https:// (plain http:// only for localhost, 127.x.x.x or [::1]), because your tokens are sent to it';
 
+/** Names no part of the URL: the user info may be a password. */
+export const CUSTOM_URL_USER_INFO_RULE =
+	'The Custom Base URL must not contain a user name or password before an @ (like https://api.pinterest.com@proxy.example/v5): the host after the @ would receive your tokens. Give the address alone, such as https://pinterest-proxy.example.com/v5';
+
 /** The API base URL (ending in /v5, no trailing slash) a credential's environment settings select. */
 export function resolveBaseUrl(settings: PinterestEnvironmentSettings): string {
 	if (settings.environment === 'custom') {
 		const url = (settings.customBaseUrl ?? '').trim().replace(/\/+$/, '');
+		if (USER_INFO.test(url))
+			throw new Error(`${CUSTOM_URL_USER_INFO_RULE}. Fix it in the credential.`);
 		if (!SAFE_CUSTOM_URL.test(url))
 			throw new Error(`${CUSTOM_URL_RULE}. Fix it in the credential.`);
 		return url;

@@ -24,6 +24,8 @@ export interface FinalFailure extends AttemptOutcome {
 	notRetriedMaybeRecorded?: boolean;
 	/** Set when n8n could not renew the OAuth access token (invalid_grant: refresh token expired or revoked). */
 	tokenRefreshFailed?: boolean;
+	/** Set when the answer was a redirect (not followed): the host and port it pointed to. */
+	redirectTo?: string;
 }
 
 // Error codes from the spec's examples and https://developers.pinterest.com/docs/reference/error-codes/
@@ -45,6 +47,12 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 			message: `Reconnect the Pinterest credential: Pinterest refused to renew its access (${what})`,
 			description:
 				'The access token expired and Pinterest refused the refresh token (invalid_grant): it was revoked, or was not used for 60 days. Open the Pinterest Ads OAuth2 API credential in n8n and click Reconnect to sign in to Pinterest again, then run the workflow again.',
+		};
+	}
+	if (failure.redirectTo !== undefined) {
+		return {
+			message: `Refused to follow a redirect to ${failure.redirectTo} (HTTP ${failure.statusCode}) while trying to ${what}`,
+			description: `Requests to Pinterest never follow a redirect, so that no token, event or report link can be handed to another host; nothing was sent to ${failure.redirectTo}. If the credential's environment is Custom, give the URL at which the proxy serves the API itself (ending in /v5), and have the proxy forward requests instead of redirecting them.`,
 		};
 	}
 	if (
@@ -128,6 +136,13 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 	};
 }
 
+/** "Missing: … of ad account …; no rows of this account are output." for a call whose failure loses rows. */
+export function missingNote(call: Pick<CallContext, 'missing' | 'adAccountId'>): string {
+	if (!call.missing) return '';
+	const account = call.adAccountId ? ` of ad account ${call.adAccountId}` : '';
+	return `Missing: ${call.missing}${account}; no rows of this account are output.`;
+}
+
 /**
  * The only place a Pinterest failure becomes an n8n error. The error body it is built from holds
  * Pinterest's code, message and request id, never request headers, so no token can leak into it.
@@ -139,9 +154,7 @@ export function toPinterestApiError(
 	nowMs: number,
 ): NodeApiError {
 	const { message, description } = explain(failure, call, nowMs);
-	const missing = call.missing
-		? ` Missing: ${call.missing}${call.adAccountId ? ` of ad account ${call.adAccountId}` : ''}; no rows of this account are output.`
-		: '';
+	const missing = call.missing ? ` ${missingNote(call)}` : '';
 	const requestId = failure.requestId ? ` Pinterest request ID: ${failure.requestId}.` : '';
 	const body: JsonObject = {
 		httpCode: failure.statusCode ?? null,

@@ -8,7 +8,7 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl, type PinterestEnvironmentSettings } from '../environment';
-import { toPinterestApiError, type CallContext, type FinalFailure } from '../errors';
+import { missingNote, toPinterestApiError, type CallContext, type FinalFailure } from '../errors';
 import {
 	attemptTimeoutMs,
 	cappedWaitMs,
@@ -19,6 +19,7 @@ import {
 	type AttemptOutcome,
 	type RetryBudget,
 } from './retryPolicy';
+import { nextPage } from './pagination';
 import { reportUrlProblem } from './reportUrl';
 import { parseJsonKeepingIds } from './safeJson';
 
@@ -105,8 +106,29 @@ function isTokenRefreshFailure(err: { code?: string; message?: string; response?
 	return TOKEN_ENDPOINT_ERROR_CODES.has(err?.code ?? '') && err?.response === undefined;
 }
 
+/** A failed attempt as the retry policy sees it, with what the error message needs. */
+type FailedAttempt = AttemptOutcome & {
+	requestId?: string;
+	/** Set for a 3xx: the host and port it pointed to. */
+	redirectTo?: string;
+};
+
+/**
+ * Where a redirect pointed: host and port only (the query of a pre-signed link is a credential), resolved against
+ * the URL the request went to, as a relative Location would be.
+ */
+export function redirectTarget(location: unknown, requestUrl: string): string {
+	if (typeof location !== 'string' || location.trim() === '')
+		return 'no address (no Location header)';
+	try {
+		return new URL(location, requestUrl).host || 'an address without a host';
+	} catch {
+		return 'an address that is not a URL';
+	}
+}
+
 /** What a thrown request error says about the attempt, without its request options (they hold the token). */
-function describeError(error: unknown): AttemptOutcome & { requestId?: string; body?: unknown } {
+function describeError(error: unknown, requestUrl: string): FailedAttempt & { body?: unknown } {
 	const err = error as { cause?: unknown; code?: string; message?: string; response?: unknown };
 	const cause = (err?.cause ?? err) as {
 		code?: string;
@@ -122,6 +144,11 @@ function describeError(error: unknown): AttemptOutcome & { requestId?: string; b
 		};
 	}
 	const requestId = response.headers?.['x-pinterest-rid'] as string | undefined;
+	// Redirects are never followed (disableFollowRedirect), so n8n reports each 3xx as an error.
+	if (response.status >= 300 && response.status < 400) {
+		const redirectTo = redirectTarget(response.headers?.location, requestUrl);
+		return { statusCode: response.status, redirectTo, requestId };
+	}
 	// A success status in an error: the transfer broke off mid-body (Pinterest may have acted on the request).
 	if (response.status < 400) return { statusCode: response.status, malformedBody: true, requestId };
 	const parsed = parseBody(response.data);
@@ -136,6 +163,11 @@ function describeError(error: unknown): AttemptOutcome & { requestId?: string; b
 		requestId,
 		body,
 	};
+}
+
+/** " for ad account …" when the call is about one. */
+function accountOf(call: CallContext) {
+	return call.adAccountId ? ` for ad account ${call.adAccountId}` : '';
 }
 
 /**
@@ -203,6 +235,9 @@ export class PinterestClient {
 			}
 			const outcome = await this.attempt(call, attemptTimeoutMs(this.budget, spentMs()));
 			if ('value' in outcome) return outcome.value as T;
+			// Asking again would only be redirected again.
+			if (outcome.redirectTo !== undefined)
+				throw this.finalError({ ...outcome, attempts: attempt }, call, false);
 			const decision = decideRetry(outcome, attempt - 1, spentMs(), Math.random(), this.budget);
 			const unsafe =
 				decision.retry && call.retryWhenMaybeRecorded === false && mayHaveBeenRecorded(outcome);
@@ -231,28 +266,55 @@ export class PinterestClient {
 		return error;
 	}
 
-	/** Every item of a bookmark-paginated list, at the largest page size. */
+	/**
+	 * Every item of a bookmark-paginated list, at the largest page size. Paging is bounded (see pagination.ts): a
+	 * broken proxy or API that repeats a bookmark ends in an error, not in a run that reads until memory runs out.
+	 */
 	async requestAllPages<T>(call: PinterestCall): Promise<T[]> {
 		const items: T[] = [];
+		const bookmarks = new Set<string>();
 		let bookmark: string | undefined;
 		do {
-			const page = await this.request<{ items?: T[]; bookmark?: string | null }>({
+			const page = await this.request<unknown>({
 				...call,
 				qs: { ...call.qs, page_size: MAX_PAGE_SIZE, ...(bookmark ? { bookmark } : {}) },
 			});
-			items.push(...(page?.items ?? []));
-			bookmark = page?.bookmark ?? undefined;
-		} while (bookmark);
+			const step = nextPage<T>(page, bookmarks, bookmarks.size + 1);
+			if ('problem' in step) throw this.unexpectedAnswer(call, step.problem);
+			items.push(...step.items);
+			bookmark = step.bookmark;
+			if (bookmark !== undefined) bookmarks.add(bookmark);
+		} while (bookmark !== undefined);
 		return items;
+	}
+
+	/**
+	 * The error for an answer this package cannot use (the wrong shape, an id that is not one, a list that never
+	 * ends): nothing more is asked for it.
+	 * @param problem what is wrong, after "Pinterest's answer to …", e.g. "is a string, not a list of rows"
+	 */
+	unexpectedAnswer(call: PinterestCall, problem: string) {
+		return this.callError(
+			call,
+			`Pinterest's answer to "${call.label}"${accountOf(call)} ${problem}`,
+			"This is not an answer Pinterest's API gives, so nothing more was asked for it. If the credential's environment is Custom, check that the proxy passes Pinterest's answers on unchanged; otherwise run the workflow again later.",
+		);
+	}
+
+	/** A NodeOperationError about a call, saying what the run lacks because of it (CallContext.missing). */
+	private callError(call: PinterestCall, message: string, fix: string) {
+		const missing = call.missing ? `${missingNote(call)} ` : '';
+		return new NodeOperationError(this.ctx.getNode(), message, { description: missing + fix });
 	}
 
 	private async attempt(
 		call: PinterestCall,
 		timeoutMs: number,
-	): Promise<{ value: unknown } | (AttemptOutcome & { requestId?: string })> {
+	): Promise<{ value: unknown } | FailedAttempt> {
+		const url = call.presignedUrl ?? `${this.baseUrl}${call.path}`;
 		const options: IHttpRequestOptions = {
 			method: call.method,
-			url: call.presignedUrl ?? `${this.baseUrl}${call.path}`,
+			url,
 			qs: call.qs,
 			arrayFormat: 'repeat',
 			headers: { Accept: 'application/json' },
@@ -261,6 +323,10 @@ export class PinterestClient {
 			json: false,
 			returnFullResponse: true,
 			timeout: timeoutMs,
+			// n8n would follow a redirect with the Authorization header, even to another host and over plain http
+			// (sendCredentialsOnCrossOriginRedirect defaults to true; n8n 1.x copies it unconditionally), and a
+			// followed report link would step around its host check. A 3xx becomes an error instead (describeError).
+			disableFollowRedirect: true,
 		};
 		if (call.body !== undefined) {
 			options.body = JSON.stringify(call.body);
@@ -279,7 +345,7 @@ export class PinterestClient {
 					: await this.ctx.helpers.httpRequest(options)
 			) as RawResponse;
 		} catch (error) {
-			const failure = describeError(error);
+			const failure = describeError(error, url);
 			const accepted =
 				failure.statusCode !== undefined && call.acceptErrorStatuses?.includes(failure.statusCode);
 			return accepted ? { value: failure.body } : failure;
@@ -300,18 +366,10 @@ export class PinterestClient {
 	private refuseUnsafeLink(call: PinterestCall, link: string) {
 		const problem = reportUrlProblem(link, this.baseUrl);
 		if (problem === undefined) return;
-		const account = call.adAccountId ? ` for ad account ${call.adAccountId}` : '';
-		const missing = call.missing
-			? `Missing: ${call.missing}${call.adAccountId ? ` of ad account ${call.adAccountId}` : ''}; no rows of this account are output. `
-			: '';
-		throw new NodeOperationError(
-			this.ctx.getNode(),
-			`Refused to ${call.label}${account}: ${problem}`,
-			{
-				description:
-					missing +
-					"Report files are downloaded only over https from Pinterest's report storage (pinterest-….s3.<region>.amazonaws.com), so a wrong link cannot make n8n fetch from another host; nothing was requested from it. If the credential's environment is Custom, the proxy must pass Pinterest's report links on unchanged. For ranges in the last 89 days, Strategy: Synchronous needs no report file.",
-			},
+		throw this.callError(
+			call,
+			`Refused to ${call.label}${accountOf(call)}: ${problem}`,
+			"Report files are downloaded only over https from Pinterest's report storage (pinterest-….s3.<region>.amazonaws.com), so a wrong link cannot make n8n fetch from another host; nothing was requested from it. If the credential's environment is Custom, the proxy must pass Pinterest's report links on unchanged. For ranges in the last 89 days, Strategy: Synchronous needs no report file.",
 		);
 	}
 

@@ -13,6 +13,9 @@ const UNSAFE_URL = ctx.proxyUrl.replace('127.0.0.1', '127.1');
 const RULE =
 	'The Custom Base URL must start with https:// (plain http:// only for localhost, 127.x.x.x or [::1]), because your tokens are sent to it. Fix it in the credential.';
 
+const USER_INFO_RULE =
+	'The Custom Base URL must not contain a user name or password before an @ (like https://api.pinterest.com@proxy.example/v5): the host after the @ would receive your tokens. Give the address alone, such as https://pinterest-proxy.example.com/v5. Fix it in the credential.';
+
 let server;
 beforeAll(async () => {
 	server = await startN8nServer({ env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder) });
@@ -21,9 +24,10 @@ afterAll(() => server?.stop());
 beforeEach(() => ctx.fake.reset());
 noContractViolationsAfterEach(ctx);
 
-test('Ad Spend refuses a plain-http Custom base URL before sending anything', async () => {
+/** Ad Spend's error when its OAuth2 credential has this Custom base URL (the stored credentials are restored). */
+async function adSpendErrorWith(customBaseUrl) {
 	const [oauth, conversion] = credentials(ctx.proxyUrl);
-	oauth.data.customBaseUrl = UNSAFE_URL;
+	oauth.data.customBaseUrl = customBaseUrl;
 	await ctx.cli.importCredentials([oauth, conversion]);
 	try {
 		const result = await ctx.run(
@@ -32,12 +36,37 @@ test('Ad Spend refuses a plain-http Custom base URL before sending anything', as
 			),
 		);
 		expect(result.code).toBe(1);
-		expect(result.nodeError('Pinterest Ad Spend').message).toBe(RULE);
-		expect(await ctx.fake.requests()).toEqual([]);
+		return result.nodeError('Pinterest Ad Spend');
 	} finally {
 		await ctx.cli.importCredentials(credentials(ctx.proxyUrl));
 	}
+}
+
+test('Ad Spend refuses a plain-http Custom base URL before sending anything', async () => {
+	expect((await adSpendErrorWith(UNSAFE_URL)).message).toBe(RULE);
+	expect(await ctx.fake.requests()).toEqual([]);
 });
+
+test.each([
+	['http://user@127.0.0.1', (url) => url.replace('http://', 'http://user@')],
+	[
+		'https://api.pinterest.com@127.0.0.1',
+		(url) => url.replace('http://', 'https://api.pinterest.com@'),
+	],
+])(
+	'a Custom base URL with user info (%s…) is refused before any request, by the node and by the credential test',
+	async (name, withUserInfo) => {
+		// Each host after the @ is the fake (through the proxy): a request let through would be recorded.
+		const customBaseUrl = withUserInfo(ctx.proxyUrl);
+		expect((await adSpendErrorWith(customBaseUrl)).message).toBe(USER_INFO_RULE);
+		const conversion = credentials(ctx.proxyUrl)[1];
+		const tested = await server.rest('POST', '/credentials/test', {
+			credentials: { ...conversion, data: { ...conversion.data, customBaseUrl } },
+		});
+		expect(tested.body.data).toEqual({ status: 'Error', message: 'ENOTFOUND' });
+		expect(await ctx.fake.requests()).toEqual([]);
+	},
+);
 
 test("n8n's own credential test sends the conversion token nowhere for a plain-http Custom URL", async () => {
 	const stored = credentials(ctx.proxyUrl)[1];

@@ -122,6 +122,26 @@ async function applyFault(rule, state, req, res, send, error) {
 			// The request is handled, but the answer lists `drop` fewer per-event results than events sent.
 			req.dropResults = rule.drop ?? 1;
 			return false;
+		case 'redirect':
+			// A proxy or open redirect pointing elsewhere: the same path and query on `locationBase` (another server).
+			send(
+				res,
+				rule.status ?? 307,
+				{ message: 'Moved' },
+				{ Location: `${rule.locationBase}${req.url}` },
+			);
+			return true;
+		case 'answer':
+			// An answer of the wrong shape (a repeating bookmark, a non-digit id, an object instead of rows): `body`
+			// as JSON, or `rawBody` as it is ('' for an empty answer). Prism refuses such answers, so a test that
+			// injects one points its credential straight at the fake.
+			send(res, rule.status ?? 200, rule.rawBody ?? rule.body);
+			return true;
+		case 'endlessPages':
+			// A list that always has one more page, each with a new bookmark.
+			rule.pagesServed = (rule.pagesServed ?? 0) + 1;
+			send(res, 200, { items: [], bookmark: `page-${rule.pagesServed + 1}` });
+			return true;
 		case 'slow':
 			await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
 			return false;

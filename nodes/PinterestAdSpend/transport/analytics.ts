@@ -1,7 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { shorterOf, type PinterestClient } from '../../../shared/transport/client';
+import { adAccountPath } from '../../../shared/adAccountId';
+import {
+	shorterOf,
+	type PinterestCall,
+	type PinterestClient,
+} from '../../../shared/transport/client';
+import {
+	checkAnalyticsRows,
+	checkReportFileRows,
+	checkReportStatus,
+	checkReportToken,
+	type Checked,
+} from '../core/answerShapes';
 import type { DateRange } from '../core/dates';
 import {
 	ALL_ENTITY_STATUSES,
@@ -16,6 +28,17 @@ import {
 // Pinterest's analytics endpoints, one call (or one report) at a time, in the order
 // nodes/PinterestAdSpend/core/plan.ts plans them.
 
+/** One call, its answer checked (nodes/PinterestAdSpend/core/answerShapes.ts): an answer of the wrong shape throws. */
+async function requestChecked<T>(
+	client: PinterestClient,
+	call: PinterestCall,
+	check: (answer: unknown) => Checked<T>,
+): Promise<T> {
+	const checked = check(await client.request<unknown>(call));
+	if ('problem' in checked) throw client.unexpectedAnswer(call, checked.problem);
+	return checked.value;
+}
+
 /** Every campaign, ad group or ad of the account, whatever its status. */
 export async function fetchEntityList<T>(
 	client: PinterestClient,
@@ -25,7 +48,7 @@ export async function fetchEntityList<T>(
 	// https://developers.pinterest.com/docs/api/v5/campaigns-list (ad_groups-list, ads-list alike)
 	return await client.requestAllPages<T>({
 		method: 'GET',
-		path: `/ad_accounts/${adAccountId}/${LEVEL_API[level].listPath}`,
+		path: adAccountPath(adAccountId, `/${LEVEL_API[level].listPath}`),
 		qs: { entity_statuses: ALL_ENTITY_STATUSES, order: 'ASCENDING' },
 		label: `list ${LEVEL_API[level].listPath!.replace('_', ' ')}`,
 		adAccountId,
@@ -57,15 +80,15 @@ export async function fetchAnalytics(
 	};
 	if (idsParam) qs[idsParam] = ids;
 	// https://developers.pinterest.com/docs/api/v5/ad_account-analytics (campaigns-analytics, …)
-	const rows = await client.request<AnalyticsRow[]>({
+	const call: PinterestCall = {
 		method: 'GET',
-		path: `/ad_accounts/${adAccountId}${listPath ? `/${listPath}` : ''}/analytics`,
+		path: adAccountPath(adAccountId, `${listPath ? `/${listPath}` : ''}/analytics`),
 		qs,
 		label: `get ${level === 'adAccount' ? 'ad account' : listPath!.replace('_', ' ')} analytics`,
 		adAccountId,
 		missing: rowsOf(level, window),
-	});
-	return Array.isArray(rows) ? rows : [];
+	};
+	return await requestChecked(client, call, checkAnalyticsRows);
 }
 
 const FAILED_REPORT_STATUSES = ['FAILED', 'EXPIRED', 'CANCELLED', 'DOES_NOT_EXIST'];
@@ -91,23 +114,28 @@ export async function fetchReport(
 ): Promise<ReportOutcome> {
 	const { adAccountId, level, window, granularity, columns } = query;
 	// https://developers.pinterest.com/docs/api/v5/analytics-create_report
-	const created = await client.request<{ token: string }>({
-		method: 'POST',
-		path: `/ad_accounts/${adAccountId}/reports`,
-		body: {
-			start_date: window.startDate,
-			end_date: window.endDate,
-			granularity,
-			columns,
-			level: LEVEL_API[level].reportLevel,
-			report_format: 'JSON',
-			// The file is read as an object keyed by entity id, which is what BY_ID gives.
-			primary_sort: 'BY_ID',
+	const missing = rowsOf(level, window);
+	const token = await requestChecked(
+		client,
+		{
+			method: 'POST',
+			path: adAccountPath(adAccountId, '/reports'),
+			body: {
+				start_date: window.startDate,
+				end_date: window.endDate,
+				granularity,
+				columns,
+				level: LEVEL_API[level].reportLevel,
+				report_format: 'JSON',
+				// The file is read as an object keyed by entity id, which is what BY_ID gives.
+				primary_sort: 'BY_ID',
+			},
+			label: 'create a spend report',
+			adAccountId,
+			missing,
 		},
-		label: 'create a spend report',
-		adAccountId,
-		missing: rowsOf(level, window),
-	});
+		checkReportToken,
+	);
 	const maxTotalWaitMs = shorterOf(
 		REPORT_POLL.maxTotalWaitMs,
 		client.timings.reportPollMaxTotalWaitMs,
@@ -125,34 +153,36 @@ export async function fetchReport(
 		waitedMs += waitMs;
 		polls++;
 		// https://developers.pinterest.com/docs/api/v5/analytics-get_report
-		const report = await client.request<{ report_status: string; url?: string | null }>({
-			method: 'GET',
-			path: `/ad_accounts/${adAccountId}/reports`,
-			qs: { token: created.token },
-			label: 'check the spend report',
-			adAccountId,
-			missing: rowsOf(level, window),
-		});
-		if (report.report_status === 'FINISHED' && report.url) {
-			const file = await client.request<Record<string, AnalyticsRow[]>>({
+		const report = await requestChecked(
+			client,
+			{
 				method: 'GET',
-				path: '',
-				presignedUrl: report.url,
-				label: 'download the spend report',
+				path: adAccountPath(adAccountId, '/reports'),
+				qs: { token },
+				label: 'check the spend report',
 				adAccountId,
-				missing: rowsOf(level, window),
-				fileDownload: true,
-			});
-			// The file is keyed by entity id; the keys are exact, unlike ids inside some rows.
-			const idColumn = LEVEL_API[level].idColumn;
-			return {
-				rows: Object.entries(file ?? {}).flatMap(([id, rows]) =>
-					rows.map((row) => ({ ...row, [idColumn]: id })),
-				),
-			};
+				missing,
+			},
+			checkReportStatus,
+		);
+		if (report.url !== undefined) {
+			const rows = await requestChecked(
+				client,
+				{
+					method: 'GET',
+					path: '',
+					presignedUrl: report.url,
+					label: 'download the spend report',
+					adAccountId,
+					missing,
+					fileDownload: true,
+				},
+				(file) => checkReportFileRows(file, LEVEL_API[level].idColumn),
+			);
+			return { rows };
 		}
-		if (FAILED_REPORT_STATUSES.includes(report.report_status)) {
-			return { failedStatus: report.report_status };
+		if (FAILED_REPORT_STATUSES.includes(report.status)) {
+			return { failedStatus: report.status };
 		}
 	}
 	return { stillRunning: true, polls, waitedMs };

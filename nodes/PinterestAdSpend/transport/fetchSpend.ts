@@ -1,3 +1,4 @@
+import { missingNote } from '../../../shared/errors';
 import type { PinterestClient } from '../../../shared/transport/client';
 import type { AnalyticsRow, EntityLevel, Granularity } from '../core/levels';
 import { rowsOf } from '../core/levels';
@@ -40,7 +41,7 @@ async function fetchReportRows(
 	call: Extract<AnalyticsCall, { kind: 'report' }>,
 ): Promise<AnalyticsRow[]> {
 	const { client, warn, adAccountId, granularity } = calls;
-	const missing = `Missing: ${rowsOf(call.level, call.window)} of ad account ${adAccountId}; no rows of this account are output.`;
+	const missing = missingNote({ missing: rowsOf(call.level, call.window), adAccountId });
 	const stillRunning = (outcome: ReportOutcome) => {
 		if (!('stillRunning' in outcome)) return;
 		throw new SpendError(

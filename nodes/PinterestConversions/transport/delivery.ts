@@ -1,3 +1,4 @@
+import { adAccountPath } from '../../../shared/adAccountId';
 import type { PinterestClient } from '../../../shared/transport/client';
 import {
 	batchRequestBody,
@@ -29,7 +30,7 @@ async function sendBatch({
 }): Promise<MatchResult> {
 	const response = await client.request<unknown>({
 		method: 'POST',
-		path: `/ad_accounts/${batch.adAccountId}/events`,
+		path: adAccountPath(batch.adAccountId, '/events'),
 		qs: test ? { test: true } : undefined,
 		body: batchRequestBody(batch),
 		label: 'send conversion events',

@@ -41,4 +41,23 @@ describe('resolveBaseUrl', () => {
 	])('refuses %j before any token is sent there', (custom) => {
 		expect(() => resolveBaseUrl({ environment: 'custom', customBaseUrl: custom })).toThrow(refusal);
 	});
+
+	it.each([
+		'https://api.pinterest.com@evil.example/v5',
+		'http://user@127.0.0.1/v5',
+		'https://user:password@pinterest-proxy.example.com/v5',
+		'HTTPS://@proxy.example/v5',
+	])('refuses %j, naming the user info but not showing it', (custom) => {
+		expect(() => resolveBaseUrl({ environment: 'custom', customBaseUrl: custom })).toThrow(
+			new Error(
+				'The Custom Base URL must not contain a user name or password before an @ (like https://api.pinterest.com@proxy.example/v5): the host after the @ would receive your tokens. Give the address alone, such as https://pinterest-proxy.example.com/v5. Fix it in the credential.',
+			),
+		);
+	});
+
+	it('accepts an @ after the host (in the path or query)', () => {
+		expect(
+			resolveBaseUrl({ environment: 'custom', customBaseUrl: 'https://proxy.example/v5?team=a@b' }),
+		).toBe('https://proxy.example/v5?team=a@b');
+	});
 });

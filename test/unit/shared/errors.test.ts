@@ -148,4 +148,14 @@ describe('toPinterestApiError: a refused token refresh and the rows a failure le
 			'Run the workflow again after 2026-01-03T03:04:05.000Z (UTC). Spread schedules of workflows that use the same Pinterest login. Pinterest request ID: rid-1.',
 		);
 	});
+
+	it('a redirect: names the call and the host it pointed to, and says nothing was sent there', () => {
+		expect(explain({ statusCode: 307, redirectTo: '127.0.0.1:4567' })).toEqual({
+			message:
+				'Refused to follow a redirect to 127.0.0.1:4567 (HTTP 307) while trying to list campaigns for ad account 549755885175',
+			description:
+				"Requests to Pinterest never follow a redirect, so that no token, event or report link can be handed to another host; nothing was sent to 127.0.0.1:4567. If the credential's environment is Custom, give the URL at which the proxy serves the API itself (ending in /v5), and have the proxy forward requests instead of redirecting them. Pinterest request ID: rid-1.",
+			httpCode: '307',
+		});
+	});
 });
