@@ -122,6 +122,13 @@ async function applyFault(rule, state, req, res, send, error) {
 			// The request is handled, but the answer lists `drop` fewer per-event results than events sent.
 			req.dropResults = rule.drop ?? 1;
 			return false;
+		case 'windowUsedUp':
+			// Answered as usual, with headers saying the rate-limit window is used up until it resets.
+			req.extraHeaders = {
+				'X-RateLimit-Remaining': '0',
+				'X-RateLimit-Reset': String(rule.resetSeconds ?? 1),
+			};
+			return false;
 		case 'slow':
 			await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
 			return false;

@@ -112,6 +112,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 			'X-RateLimit-Remaining': '999',
 			'X-RateLimit-Reset': '60',
 			...headers,
+			...res.req?.extraHeaders,
 		};
 		const given = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== null));
 		const restated = restateSpend(state, res.req, body);

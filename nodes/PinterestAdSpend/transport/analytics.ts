@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { shorterOf, type PinterestClient } from '../../../shared/transport/client';
+import type { PinterestClient } from '../../../shared/transport/client';
 import {
 	ALL_ENTITY_STATUSES,
 	LEVEL_API,
@@ -108,17 +108,13 @@ export async function fetchReport(
 		adAccountId,
 		missing: rowsOf(level, window),
 	});
-	const maxTotalWaitMs = shorterOf(
-		REPORT_POLL.maxTotalWaitMs,
-		client.timings.reportPollMaxTotalWaitMs,
-	);
 	let waitMs = REPORT_POLL.firstWaitMs;
 	let polls = 0;
 	let waitedMs = 0;
 	// The next wait is taken only while it keeps the total within the budget: polling is bounded.
 	for (
 		;
-		waitedMs + waitMs <= maxTotalWaitMs;
+		waitedMs + waitMs <= REPORT_POLL.maxTotalWaitMs;
 		waitMs = Math.min(waitMs * 2, REPORT_POLL.maxWaitMs)
 	) {
 		await sleep(waitMs);
