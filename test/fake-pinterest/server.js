@@ -53,6 +53,8 @@ function freshState(datasetOptions = {}) {
 		faults: [],
 		requests: [],
 		downloads: [],
+		// The Authorization header of each download: none, since the link itself is the permission.
+		downloadAuthorizations: [],
 		reports: new Map(),
 		failNextReports: [],
 		conversions: [],
@@ -363,6 +365,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 		if (url.pathname.startsWith('/__downloads/')) {
 			const token = url.pathname.slice(13).replace(/\.json$/, '');
 			state.downloads.push(token);
+			state.downloadAuthorizations.push(req.headers.authorization ?? null);
 			const refused = faultFor(state, req.method, url.pathname);
 			if (refused && (await applyFault(refused, state, req, res, send, error))) return;
 			return state.reports.has(token)
@@ -413,6 +416,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 				conversions: state.conversions,
 				privacyViolations: state.privacyViolations,
 				downloads: state.downloads,
+				downloadAuthorizations: state.downloadAuthorizations,
 				tokens: { access: [...state.tokens.access], refresh: state.tokens.refresh },
 				reports: [...state.reports.entries()].map(([token, r]) => ({
 					token,

@@ -26,18 +26,28 @@ export interface LogLine {
 
 const lines: LogLine[] = [];
 
-/**
- * Records, instead of printing, what is logged through n8n's logger (the one every node context hands out) from
- * now on; setup.ts starts it before each test.
- */
+/** n8n's logger (the one every node context hands out), recording instead of printing; any other method does nothing. */
+const recordingLogger = new Proxy(
+	{},
+	{
+		get(_target, property) {
+			if (
+				property === 'debug' ||
+				property === 'info' ||
+				property === 'warn' ||
+				property === 'error'
+			)
+				return (message: string, meta?: unknown) => lines.push({ level: property, message, meta });
+			if (property === 'scoped') return () => recordingLogger;
+			return () => undefined;
+		},
+	},
+) as Logger;
+
+/** Records what is logged from now on, forgetting what was before; setup.ts starts it before each test. */
 export function recordLogs() {
 	lines.length = 0;
-	const logger = Container.get(Logger);
-	for (const level of ['debug', 'info', 'warn', 'error'] as const) {
-		jest.spyOn(logger, level).mockImplementation((message: string, meta?: unknown) => {
-			lines.push({ level, message, meta });
-		});
-	}
+	Container.set(Logger, recordingLogger);
 }
 
 /** What was logged since the test began, in order. */
