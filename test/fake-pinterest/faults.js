@@ -6,12 +6,14 @@ const NO_RATE_LIMIT_HEADERS = {
 	'X-RateLimit-Remaining': null,
 	'X-RateLimit-Reset': null,
 };
-function faultFor(state, method, path) {
+/** The rule for this request: method, path and (with `bodyPattern`) raw body matching, with uses left. */
+function faultFor(state, method, path, body = '') {
 	const rule = state.faults.find(
 		(r) =>
 			r.times > 0 &&
 			(!r.method || r.method === method) &&
-			(!r.pathPattern || new RegExp(r.pathPattern).test(path)),
+			(!r.pathPattern || new RegExp(r.pathPattern).test(path)) &&
+			(!r.bodyPattern || new RegExp(r.bodyPattern).test(body)),
 	);
 	if (rule) rule.times--;
 	return rule;

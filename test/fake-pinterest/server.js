@@ -392,7 +392,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 			json: json ?? null,
 		});
 		if (state.config.latencyMs) await new Promise((r) => setTimeout(r, state.config.latencyMs));
-		const fault = faultFor(state, req.method, path);
+		const fault = faultFor(state, req.method, path, raw);
 		if (fault && (await applyFault(fault, state, req, res, send, error))) return;
 		for (const [method, pattern, handler] of routes) {
 			const match = req.method === method && pattern.exec(path);

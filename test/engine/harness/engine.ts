@@ -108,6 +108,8 @@ export interface NodeRunOptions {
 }
 
 export interface NodeRun {
+	/** Every output of the node, in order (Pinterest Conversions: sent, then failed). */
+	outputs: INodeExecutionData[][];
 	/** The node's first output. */
 	items: INodeExecutionData[];
 	/** The `json` of each output item. */
@@ -183,8 +185,10 @@ export async function runNode(options: NodeRunOptions): Promise<NodeRun> {
 		runExecutionData,
 	).processRunExecutionData(workflow);
 	const task = run.data.resultData.runData[name]?.[0];
-	const items = task?.data?.main?.[0] ?? [];
+	const outputs = (task?.data?.main ?? []).map((output) => output ?? []);
+	const items = outputs[0] ?? [];
 	return {
+		outputs,
 		items,
 		json: items.map((item) => item.json),
 		error: (task?.error ?? run.data.resultData.error) as ExecutionBaseError | undefined,
