@@ -1,4 +1,4 @@
-// Types of events.js, so that the unit tests' fake (test/unit/helpers/fakePinterestEvents.ts) uses the same rules.
+// Types of events.js, for TypeScript tests that use the fake's event rules.
 
 export interface EventsState {
 	privacyViolations: Array<{ event_id: string; field: string; value: string }>;
