@@ -85,8 +85,9 @@ function matchesIdFilters(entity, kind, query) {
 	});
 }
 
-function paginate(items, query) {
-	const pageSize = Number(query.get('page_size') ?? 25);
+/** A page of a list; `maxPageSize` (config) makes pages smaller than asked, so a test sees a second page. */
+function paginate(items, query, maxPageSize = Infinity) {
+	const pageSize = Math.min(Number(query.get('page_size') ?? 25), maxPageSize);
 	const offset = Number(
 		query.get('bookmark') ? Buffer.from(query.get('bookmark'), 'base64url').toString() : 0,
 	);
@@ -188,6 +189,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 					paginate(
 						accounts.map(({ shared, ...a }) => ({ ...a, country: 'US' })),
 						query,
+						state.config.maxPageSize,
 					),
 				);
 			},
