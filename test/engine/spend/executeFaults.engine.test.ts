@@ -169,3 +169,20 @@ describe('Pinterest Ad Spend execute: asynchronous report faults', () => {
 		expect((await pinterest.state()).downloads).toEqual([]);
 	});
 });
+
+describe('Pinterest Ad Spend execute: token refresh (n8n-core OAuth2)', () => {
+	it('401 with a successful refresh: retried with the new token, the rotated refresh token stored', async () => {
+		await pinterest.faults([
+			{ kind: 'unauthorized', expireToken: true, pathPattern: campaignAnalytics },
+		]);
+		const { error, json, credentials } = await run({});
+		expect(error).toBeUndefined();
+		expect(sumMicros(json)).toBe(ACCOUNT_TOTAL_MICROS);
+		const analytics = await requestsTo(pinterest, 'GET', /\/campaigns\/analytics$/);
+		expect(analytics.map((r) => r.authorization)).toEqual(['Bearer access-1', 'Bearer access-2']);
+		expect(credentials.stored.pinterestAdsOAuth2Api.oauthTokenData).toMatchObject({
+			access_token: 'access-2',
+			refresh_token: 'refresh-2',
+		});
+	});
+});
