@@ -1,4 +1,8 @@
-/** Unit tests (pure TypeScript, and checks of repository files) and end-to-end tests (a real n8n against the fake Pinterest API). */
+/**
+ * Unit tests (pure TypeScript, and checks of repository files); the fast tier (workflows of this package's nodes
+ * run in-process by n8n's own engine, n8n-core, against the fake Pinterest API on a fake clock); and end-to-end
+ * tests (a real n8n against the fake Pinterest API).
+ */
 module.exports = {
 	projects: [
 		{
@@ -9,6 +13,15 @@ module.exports = {
 			// Tests of repository files (release workflows, package contents) are JavaScript: the node lint
 			// rules forbid file and process access in TypeScript.
 			testMatch: ['**/*.test.ts', '**/*.test.js'],
+			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+		},
+		{
+			displayName: 'engine',
+			preset: 'ts-jest',
+			testEnvironment: 'node',
+			roots: ['<rootDir>/test/engine'],
+			testMatch: ['**/*.engine.test.ts'],
+			setupFilesAfterEnv: ['<rootDir>/test/engine/harness/setup.ts'],
 			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
 		},
 		{

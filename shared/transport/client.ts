@@ -58,24 +58,6 @@ interface RawResponse {
 	statusCode: number;
 }
 
-/**
- * Shorter timings for the end-to-end fault tests, which cannot wait two minutes for a stalled socket or fifteen
- * for a report that never finishes. Set through the spend node's hidden parameters testRequestTimeoutMs and
- * testReportPollBudgetMs, read in nodes/PinterestAdSpend/transport/client.ts (community nodes may not read
- * environment variables); each can only shorten the default, never lengthen it.
- */
-export interface TimingOverrides {
-	requestTimeoutMs?: number;
-	reportPollMaxTotalWaitMs?: number;
-}
-
-/** The shorter of a default and an override; a missing, non-positive or non-number override is ignored. */
-export function shorterOf(defaultMs: number, overrideMs: unknown): number {
-	return typeof overrideMs === 'number' && overrideMs > 0
-		? Math.min(defaultMs, overrideMs)
-		: defaultMs;
-}
-
 /** Pinterest's largest page (query_page_size maximum). */
 export const MAX_PAGE_SIZE = 250;
 
@@ -187,30 +169,18 @@ export class PinterestClient {
 		private readonly credentialType: PinterestCredentialType,
 		readonly baseUrl: string,
 		private readonly budget: RetryBudget,
-		readonly timings: TimingOverrides,
 	) {}
 
 	/**
 	 * @param options.budget how long each call may keep trying (retryPolicy.ts): short for a live webhook
-	 * @param options.timings shorter timings for the fault tests (see TimingOverrides)
 	 */
 	static async create(
 		ctx: PinterestContext,
 		credentialType: PinterestCredentialType,
-		{
-			budget = SCHEDULED_BUDGET,
-			timings = {},
-		}: { budget?: RetryBudget; timings?: TimingOverrides } = {},
+		{ budget = SCHEDULED_BUDGET }: { budget?: RetryBudget } = {},
 	) {
 		const settings = (await ctx.getCredentials(credentialType)) as PinterestEnvironmentSettings;
-		const requestTimeoutMs = shorterOf(budget.requestTimeoutMs, timings.requestTimeoutMs);
-		return new PinterestClient(
-			ctx,
-			credentialType,
-			resolveBaseUrl(settings),
-			{ ...budget, requestTimeoutMs },
-			timings,
-		);
+		return new PinterestClient(ctx, credentialType, resolveBaseUrl(settings), budget);
 	}
 
 	async request<T>(call: PinterestCall): Promise<T> {

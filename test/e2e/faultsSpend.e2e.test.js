@@ -15,14 +15,13 @@ const SCOPE = `the campaign rows of ${range.startDate} to ${range.endDate} of ad
 // RETRY_LIMITS in shared/transport/retryPolicy.ts (the build under test is JavaScript in dist/).
 const LIMITS = { maxRetries: 6, maxTotalWaitMs: 300_000, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
-const campaignSpend = (options = {}, extra = {}) => ({
+const campaignSpend = (options = {}) => ({
 	...selectedAccounts(US),
 	level: 'campaign',
 	datePreset: 'custom',
 	startDate: `${range.startDate}T00:00:00`,
 	endDate: `${range.endDate}T00:00:00`,
 	...(Object.keys(options).length ? { options } : {}),
-	...extra,
 });
 
 const ANALYTICS = `GET /ad_accounts/${US}/campaigns/analytics`;
@@ -206,18 +205,7 @@ describe('broken connections and answers', () => {
 		expect(waits[0].ms).toBeLessThanOrEqual(backoffBounds(0)[1]);
 	});
 
-	test('a request that stalls past the timeout (2 s here): abandoned, retried once, then every row', async () => {
-		await ctx.fake.faults([
-			{ kind: 'stall', stallMs: 20_000, pathPattern: '/campaigns/analytics$' },
-		]);
-		const run = await runSpend(campaignSpend({}, { testRequestTimeoutMs: 2000 }));
-		expect(run.result.code).toBe(0);
-		await expectCompleteRows(run.rows);
-		expect(calls(run.requests)).toEqual(withRepeats(ANALYTICS, 2));
-		const waits = retryWaits(run.result.stdout);
-		expect(waits).toHaveLength(1);
-		expect(waits[0].ms).toBeLessThanOrEqual(backoffBounds(0)[1]);
-	});
+	// A request that stalls past the timeout: test/engine/spend/timingFaults.engine.test.ts (it needs the fake clock).
 
 	// A body cut off mid-way is tested on the report download, which goes straight to the fake: here the
 	// contract proxy would hold the broken answer until the request timeout instead of passing the break on.
@@ -286,7 +274,7 @@ describe('token refresh', () => {
 });
 
 describe('asynchronous reports', () => {
-	const asyncSpend = (extra) => campaignSpend({ strategy: 'async' }, extra);
+	const asyncSpend = () => campaignSpend({ strategy: 'async' });
 	const reportCalls = (requests) => ({
 		created: requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reports')).length,
 		polled: requests.filter((r) => r.method === 'GET' && r.path.endsWith('/reports')).length,
@@ -308,18 +296,7 @@ describe('asynchronous reports', () => {
 		},
 	);
 
-	test('a report that never finishes: polling stops within its budget (7 s here: 3 checks), asked once, no rows', async () => {
-		await ctx.fake.config({ reportPollsBeforeFinished: 1e9 });
-		const run = await runSpend(asyncSpend({ testReportPollBudgetMs: 7000 }));
-		const error = failedWith(run);
-		// Waits of 1, 2 and 4 s make 7 s; the next (8 s) would pass the budget.
-		expect(error.message).toBe(
-			`Pinterest's spend report for ad account ${US} was still running after 7 seconds (3 checks)`,
-		);
-		expect(error.description).toContain(`Missing: ${SCOPE}`);
-		expect(reportCalls(run.requests)).toEqual({ created: 1, polled: 3 });
-		expect((await ctx.fake.state()).downloads).toEqual([]);
-	});
+	// A report that never finishes: test/engine/spend/timingFaults.engine.test.ts (15 minutes of polling on the fake clock).
 
 	test.each([
 		['cut off mid-body', 'truncated'],

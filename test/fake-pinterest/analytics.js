@@ -73,7 +73,7 @@ function sumDelivery(ads, days, delivery = adDelivery, hour = undefined) {
  * left out, as Pinterest does ("If a column has no value, it may not be returned"). HOUR gives 24
  * buckets a day, each day's hours adding up to the day; the hour goes in an HOUR column (DATE
  * stays a date, as the spec types it) or, with hourShape 'dateTime', into DATE itself.
- * `accountOnlyMicros` is spend per day only the ad account level carries.
+ * `accountOnlyMicros` is spend per day only the ad account level carries: the same each day, or a function of the day.
  */
 function analyticsRows(
 	dataset,
@@ -106,11 +106,14 @@ function analyticsRows(
 		const ads = dataset.adsUnder(level, id);
 		for (const { day, hour, days } of buckets.values()) {
 			const total = sumDelivery(ads, days, delivery, hour);
-			if (level === 'adAccount' && accountOnlyMicros)
+			if (level === 'adAccount' && accountOnlyMicros) {
+				const onDay = (d) =>
+					typeof accountOnlyMicros === 'function' ? accountOnlyMicros(d) : accountOnlyMicros;
 				total.spendMicros +=
 					hour === undefined
-						? accountOnlyMicros * days.length
-						: hourShare(accountOnlyMicros, `${id}|${day}|accountOnly`, hour);
+						? days.reduce((sum, d) => sum + onDay(d), 0)
+						: hourShare(onDay(day), `${id}|${day}|accountOnly`, hour);
+			}
 			if (total.spendMicros === 0 && total.impressions === 0 && total.earnedClicks === 0) continue;
 			const row = { [idColumn]: id };
 			if (granularity === 'HOUR' && hourShape === 'dateTime')

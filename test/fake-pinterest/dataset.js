@@ -55,7 +55,8 @@ function adDelivery(adId, day) {
  * draftAds }. Statuses rotate through ACTIVE, PAUSED, ARCHIVED so every list needs all of them;
  * `draftAds` more ads in the first ad group are DRAFT and DELETED_DRAFT (they never ran).
  */
-function buildDataset({ accounts = DEFAULT_ACCOUNTS, shapes = {} } = {}) {
+function buildDataset({ accounts = DEFAULT_ACCOUNTS, shapes = {}, given } = {}) {
+	if (given) return givenDataset(given);
 	const campaigns = [];
 	const adGroups = [];
 	const ads = [];
@@ -111,6 +112,29 @@ function buildDataset({ accounts = DEFAULT_ACCOUNTS, shapes = {} } = {}) {
 		}
 	});
 	return index({ accounts, campaigns, adGroups, ads });
+}
+
+/**
+ * A dataset picked by hand, entity by entity, for tests whose numbers must show something (micros that rounding
+ * would change): `spend[adId][day]` micros per ad and day (0 where absent), and `accountOnlySpend[accountId][day]`
+ * micros of the account no ad carries (catalog spend). An ad with spend delivers nothing else.
+ */
+function givenDataset({ accounts, campaigns, adGroups, ads, spend = {}, accountOnlySpend = {} }) {
+	const dataset = index({ accounts, campaigns, adGroups, ads });
+	const spendMicros = (adId, day) => spend[adId]?.[day] ?? 0;
+	return {
+		...dataset,
+		delivery: (adId, day) => ({
+			spendMicros: spendMicros(adId, day),
+			impressions: 0,
+			pinClicks: 0,
+			outboundClicks: 0,
+			conversions: 0,
+			earnedClicks: 0,
+		}),
+		accountOnlyMicros: (accountId) =>
+			accountOnlySpend[accountId] ? (day) => accountOnlySpend[accountId][day] ?? 0 : undefined,
+	};
 }
 
 function groupBy(list, key) {

@@ -6,12 +6,14 @@ const NO_RATE_LIMIT_HEADERS = {
 	'X-RateLimit-Remaining': null,
 	'X-RateLimit-Reset': null,
 };
-function faultFor(state, method, path) {
+/** The rule for this request: method, path and (with `bodyPattern`) raw body matching, with uses left. */
+function faultFor(state, method, path, body = '') {
 	const rule = state.faults.find(
 		(r) =>
 			r.times > 0 &&
 			(!r.method || r.method === method) &&
-			(!r.pathPattern || new RegExp(r.pathPattern).test(path)),
+			(!r.pathPattern || new RegExp(r.pathPattern).test(path)) &&
+			(!r.bodyPattern || new RegExp(r.bodyPattern).test(body)),
 	);
 	if (rule) rule.times--;
 	return rule;
@@ -142,6 +144,13 @@ async function applyFault(rule, state, req, res, send, error) {
 			rule.pagesServed = (rule.pagesServed ?? 0) + 1;
 			send(res, 200, { items: [], bookmark: `page-${rule.pagesServed + 1}` });
 			return true;
+		case 'windowUsedUp':
+			// Answered as usual, with headers saying the rate-limit window is used up until it resets.
+			req.extraHeaders = {
+				'X-RateLimit-Remaining': '0',
+				'X-RateLimit-Reset': String(rule.resetSeconds ?? 1),
+			};
+			return false;
 		case 'slow':
 			await new Promise((r) => setTimeout(r, rule.delayMs ?? 1000));
 			return false;

@@ -53,6 +53,8 @@ function freshState(datasetOptions = {}) {
 		faults: [],
 		requests: [],
 		downloads: [],
+		// The Authorization header of each download: none, since the link itself is the permission.
+		downloadAuthorizations: [],
 		reports: new Map(),
 		failNextReports: [],
 		conversions: [],
@@ -83,8 +85,9 @@ function matchesIdFilters(entity, kind, query) {
 	});
 }
 
-function paginate(items, query) {
-	const pageSize = Number(query.get('page_size') ?? 25);
+/** A page of a list; `maxPageSize` (config) makes pages smaller than asked, so a test sees a second page. */
+function paginate(items, query, maxPageSize = Infinity) {
+	const pageSize = Math.min(Number(query.get('page_size') ?? 25), maxPageSize);
 	const offset = Number(
 		query.get('bookmark') ? Buffer.from(query.get('bookmark'), 'base64url').toString() : 0,
 	);
@@ -112,6 +115,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 			'X-RateLimit-Remaining': '999',
 			'X-RateLimit-Reset': '60',
 			...headers,
+			...res.req?.extraHeaders,
 		};
 		const given = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== null));
 		const restated = restateSpend(state, res.req, body);
@@ -185,6 +189,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 					paginate(
 						accounts.map(({ shared, ...a }) => ({ ...a, country: 'US' })),
 						query,
+						state.config.maxPageSize,
 					),
 				);
 			},
@@ -362,6 +367,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 		if (url.pathname.startsWith('/__downloads/')) {
 			const token = url.pathname.slice(13).replace(/\.json$/, '');
 			state.downloads.push(token);
+			state.downloadAuthorizations.push(req.headers.authorization ?? null);
 			const refused = faultFor(state, req.method, url.pathname);
 			if (refused && (await applyFault(refused, state, req, res, send, error))) return;
 			return state.reports.has(token)
@@ -388,7 +394,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 			json: json ?? null,
 		});
 		if (state.config.latencyMs) await new Promise((r) => setTimeout(r, state.config.latencyMs));
-		const fault = faultFor(state, req.method, path);
+		const fault = faultFor(state, req.method, path, raw);
 		if (fault && (await applyFault(fault, state, req, res, send, error))) return;
 		for (const [method, pattern, handler] of routes) {
 			const match = req.method === method && pattern.exec(path);
@@ -412,6 +418,7 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 				conversions: state.conversions,
 				privacyViolations: state.privacyViolations,
 				downloads: state.downloads,
+				downloadAuthorizations: state.downloadAuthorizations,
 				tokens: { access: [...state.tokens.access], refresh: state.tokens.refresh },
 				reports: [...state.reports.entries()].map(([token, r]) => ({
 					token,

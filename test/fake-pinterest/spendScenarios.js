@@ -70,7 +70,9 @@ function deliveryFor(state, todayUtc) {
 		const ad = state.dataset.entity(adId);
 		if (NEVER_RAN.includes(ad?.status)) return { ...ZERO };
 		// Earned (organic) clicks come on days without spend too.
-		const delivery = { ...adDelivery(adId, day), earnedClicks: earnedClicks(adId, day) };
+		const delivery = state.dataset.delivery
+			? state.dataset.delivery(adId, day)
+			: { ...adDelivery(adId, day), earnedClicks: earnedClicks(adId, day) };
 		if (day === todayUtc && firstAds.has(adId) && state.todayExtraMicros)
 			return { ...delivery, spendMicros: delivery.spendMicros + state.todayExtraMicros };
 		return delivery;
@@ -82,9 +84,13 @@ function earnedClicks(adId, day) {
 	return hash(`${adId}|${day}|earned`) % 4;
 }
 
-/** Spend of an account on a day that no entity carries. */
+/** Spend of an account on a day that no entity carries: the same each day, or per day in a hand-picked dataset. */
 function accountOnlyMicros(state, adAccountId) {
-	return state.config.accountOnlySpend[adAccountId] ?? 0;
+	return (
+		state.dataset.accountOnlyMicros?.(adAccountId) ??
+		state.config.accountOnlySpend[adAccountId] ??
+		0
+	);
 }
 
 /**

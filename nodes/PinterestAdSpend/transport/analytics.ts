@@ -3,7 +3,6 @@ import { sleep } from 'n8n-workflow';
 
 import { adAccountPath } from '../../../shared/adAccountId';
 import {
-	shorterOf,
 	type PinterestCall,
 	type PinterestClient,
 } from '../../../shared/transport/client';
@@ -136,17 +135,13 @@ export async function fetchReport(
 		},
 		checkReportToken,
 	);
-	const maxTotalWaitMs = shorterOf(
-		REPORT_POLL.maxTotalWaitMs,
-		client.timings.reportPollMaxTotalWaitMs,
-	);
 	let waitMs = REPORT_POLL.firstWaitMs;
 	let polls = 0;
 	let waitedMs = 0;
 	// The next wait is taken only while it keeps the total within the budget: polling is bounded.
 	for (
 		;
-		waitedMs + waitMs <= maxTotalWaitMs;
+		waitedMs + waitMs <= REPORT_POLL.maxTotalWaitMs;
 		waitMs = Math.min(waitMs * 2, REPORT_POLL.maxWaitMs)
 	) {
 		await sleep(waitMs);

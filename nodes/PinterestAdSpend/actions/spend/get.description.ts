@@ -198,21 +198,4 @@ export const getSpendFields: INodeProperties[] = [
 			},
 		],
 	},
-	// Hidden, for the end-to-end fault tests only (read in nodes/PinterestAdSpend/transport/spendClient.ts; see
-	// TimingOverrides in shared/transport/client.ts): they can only shorten the request timeout and the report
-	// polling bound, never lengthen them. 0 keeps the default.
-	{
-		displayName: 'Test Request Timeout (Ms)',
-		name: 'testRequestTimeoutMs',
-		type: 'hidden',
-		default: 0,
-		displayOptions: { show: showForOperation },
-	},
-	{
-		displayName: 'Test Report Polling Budget (Ms)',
-		name: 'testReportPollBudgetMs',
-		type: 'hidden',
-		default: 0,
-		displayOptions: { show: showForOperation },
-	},
 ];

@@ -7,7 +7,7 @@ import {
 	listAdAccounts,
 	type AdAccount,
 } from '../../../../shared/transport/adAccounts';
-import type { PinterestClient } from '../../../../shared/transport/client';
+import { PinterestClient } from '../../../../shared/transport/client';
 import { isAccountRefusal, whyNotReadable } from '../../core/accountAccess';
 import { parseAdAccountPickers } from '../../core/accountSelection';
 import { toAccountSpend, type AccountSpend } from '../../core/accountSpend';
@@ -17,7 +17,6 @@ import { accountLabel } from '../../core/notices';
 import { entityListsToFetch, planSpend, toLevelEntities, type SpendRequest } from '../../core/plan';
 import { reconcileSpend } from '../../core/reconcile';
 import { toSpendRequest, type SpendParameters } from '../../core/request';
-import { createSpendClient } from '../../transport/spendClient';
 import { fetchEntityLists, fetchSpend, type Warn } from '../../transport/fetchSpend';
 import { errorFields } from '../itemError';
 
@@ -109,7 +108,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const client = await createSpendClient(this, itemIndex);
+	const client = await PinterestClient.create(this, 'pinterestAdsOAuth2Api');
 	const request = toSpendRequest({
 		parameters: readSpendParameters(this, itemIndex),
 		now: DateTime.now(),

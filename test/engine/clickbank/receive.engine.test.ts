@@ -1,23 +1,24 @@
-import { ClickBankTrigger } from '../../../../../nodes/ClickBankTrigger/ClickBankTrigger.node';
-import { MAX_BODY_BYTES } from '../../../../../nodes/ClickBankTrigger/core/constants';
-import { webhookContext } from '../../../helpers/n8nContext';
-import { saleNotification } from '../fixtures';
-import { encryptLikeClickBank, FIXED_IV, insBody, SECRET_KEY } from '../insCipher';
-
-const trigger = new ClickBankTrigger();
+import { MAX_BODY_BYTES } from '../../../nodes/ClickBankTrigger/core/constants';
+import { saleNotification } from '../../unit/nodes/ClickBankTrigger/fixtures';
+import {
+	encryptLikeClickBank,
+	FIXED_IV,
+	insBody,
+	SECRET_KEY,
+} from '../../unit/nodes/ClickBankTrigger/insCipher';
+import { logs } from '../harness/engine';
+import { receiveWebhook } from '../harness/webhook';
 const WRONG_KEY_OR_ALTERED =
 	'Notification could not be decrypted: the secret key in the credential differs from the one in ClickBank, or the notification was altered';
 
 /** The trigger's webhook with its stored defaults (all transaction types) and the credential's key padded. */
 async function receive(rawBody: Buffer | undefined, parameters = {}) {
-	const { context, answer, recorded } = webhookContext({
-		properties: trigger.description.properties,
+	const { result, answer } = await receiveWebhook({
 		parameters,
 		credentials: { clickBankInsApi: { secretKey: `  ${SECRET_KEY}\n` } },
 		rawBody,
 	});
-	const result = await trigger.webhook.call(context);
-	return { result, answer, recorded };
+	return { result, answer, recorded: { logs: logs() } };
 }
 
 const envelope = (fields: Record<string, unknown>) => Buffer.from(JSON.stringify(fields));

@@ -1,33 +1,32 @@
 import type { ICredentialTestFunctions, IDataObject } from 'n8n-workflow';
 
-import { ClickBankTrigger } from '../../../../nodes/ClickBankTrigger/ClickBankTrigger.node';
-import { webhookContext } from '../../helpers/n8nContext';
-import { saleNotification } from './fixtures';
-import { insBody, SECRET_KEY } from './insCipher';
+import { ClickBankTrigger } from '../../../nodes/ClickBankTrigger/ClickBankTrigger.node';
+import { saleNotification } from '../../unit/nodes/ClickBankTrigger/fixtures';
+import { insBody, SECRET_KEY } from '../../unit/nodes/ClickBankTrigger/insCipher';
+import { logs } from '../harness/engine';
+import { receiveWebhook } from '../harness/webhook';
 
 const trigger = new ClickBankTrigger();
 
-/** The trigger's webhook context (test/unit/helpers/n8nContext.ts) with the credential's key padded. */
-function triggerContext(body: Buffer | undefined, parameters: IDataObject = {}) {
-	const { context, answer, recorded } = webhookContext({
-		properties: trigger.description.properties,
+/** A notification to the trigger's webhook, with the credential's key padded; what it logged at debug level. */
+async function receive(body: Buffer | undefined, parameters: IDataObject = {}) {
+	const { result, answer } = await receiveWebhook({
 		parameters,
 		credentials: { clickBankInsApi: { secretKey: ` ${SECRET_KEY} ` } },
 		rawBody: body,
 	});
 	const debugLines = () =>
-		recorded.logs
+		logs()
 			.filter((line) => line.level === 'debug')
 			.map((line) => `${line.message} ${JSON.stringify(line.meta)}`);
-	return { context, answer, debugLines };
+	return { result, answer, debugLines };
 }
 
 describe('ClickBankTrigger webhook', () => {
 	it('starts the workflow with one item and leaves the answer to n8n', async () => {
-		const { context, answer } = triggerContext(
+		const { result, answer } = await receive(
 			insBody(JSON.stringify(saleNotification()), SECRET_KEY),
 		);
-		const result = await trigger.webhook.call(context);
 		expect(answer).toEqual({});
 		expect(result.workflowData?.[0]).toHaveLength(1);
 		expect(result.workflowData?.[0][0].json).toMatchObject({
@@ -38,8 +37,8 @@ describe('ClickBankTrigger webhook', () => {
 
 	it('answers a refused notification itself, starts nothing, logs the reason only at debug level', async () => {
 		const body = insBody(JSON.stringify(saleNotification()), 'SOMEOTHERKEY');
-		const { context, answer, debugLines } = triggerContext(body);
-		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
+		const { result, answer, debugLines } = await receive(body);
+		expect(result).toEqual({ noWebhookResponse: true });
 		expect(answer).toEqual({
 			statusCode: 403,
 			json: {
@@ -55,19 +54,19 @@ describe('ClickBankTrigger webhook', () => {
 
 	it('answers 200 "ignored" for a type the workflow does not want, starting nothing', async () => {
 		const body = insBody(JSON.stringify(saleNotification({ transactionType: 'CGBK' })), SECRET_KEY);
-		const { context, answer } = triggerContext(body, {
+		const { result, answer } = await receive(body, {
 			transactionTypes: ['SALE'],
-			'options.otherTransactionTypes': 'BILL',
+			options: { otherTransactionTypes: 'BILL' },
 		});
-		expect(await trigger.webhook.call(context)).toEqual({
+		expect(result).toEqual({
 			webhookResponse: { status: 'ignored', transactionType: 'CGBK' },
 		});
 		expect(answer).toEqual({});
 	});
 
 	it('refuses a request without a body (400)', async () => {
-		const { context, answer } = triggerContext(undefined);
-		expect(await trigger.webhook.call(context)).toEqual({ noWebhookResponse: true });
+		const { result, answer } = await receive(undefined);
+		expect(result).toEqual({ noWebhookResponse: true });
 		expect(answer.statusCode).toBe(400);
 	});
 });

@@ -1,13 +1,15 @@
-import type { SpendDataset } from '../../../../helpers/fakePinterestSpend';
+import type { IDataObject } from 'n8n-workflow';
 
 export const ACCOUNT = '549755885175';
 export const OTHER_ACCOUNT = '549755885176';
 
 /**
- * One USD account: two campaigns, three ad groups, five ads (one paused without spend, one draft that never ran).
- * Micros are picked so that rounding in currency units would show: 3,000,001 is 3.000001.
+ * One USD account: two campaigns, three ad groups, five ads (one paused without spend, one draft that never ran),
+ * as a dataset the fake Pinterest API serves (`given` in test/fake-pinterest/dataset.js); beside it an account
+ * whose role cannot read analytics. Micros are picked so that rounding in currency units would show: 3,000,001 is
+ * 3.000001.
  */
-export function spendDataset(): SpendDataset {
+export function gardenDataset() {
 	const a = ACCOUNT;
 	return {
 		accounts: [
@@ -87,8 +89,9 @@ export function spendDataset(): SpendDataset {
 			'687195905986': { '2026-11-20': 1_250_000, '2026-11-21': 3_000_001 },
 			'687195905987': { '2026-11-20': 500_000, '2026-11-22': 10 },
 			'687195905989': { '2026-11-21': 7_777_777 },
-		},
-	};
+		} as Record<string, Record<string, number>>,
+		accountOnlySpend: {} as Record<string, Record<string, number>>,
+	} satisfies IDataObject;
 }
 
 /** The account's spend over 2026-11-20..22 in micros: every ad's spend added up. */

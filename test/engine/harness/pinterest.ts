@@ -1,0 +1,81 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { startFakePinterest, type FakePinterestServer } from '../../fake-pinterest/server';
+import { credentials } from '../../harness/fixtures';
+
+/** One request as the fake recorded it (test/fake-pinterest/server.js): path without /v5, raw query and body. */
+export interface FakeRequest {
+	at: number;
+	method: string;
+	path: string;
+	query: string;
+	authorization: string | null;
+	contentType: string | null;
+	body: string;
+	json: IDataObject | null;
+}
+
+/**
+ * The fake Pinterest API of the end-to-end tests, started in this test process on a loopback port: the nodes'
+ * requests go through n8n's own HTTP client to it, and the test steers it through its control API.
+ */
+export class InProcessPinterest {
+	private constructor(private readonly server: FakePinterestServer) {}
+
+	static async start(): Promise<InProcessPinterest> {
+		return new InProcessPinterest(await startFakePinterest());
+	}
+
+	get url(): string {
+		return this.server.url;
+	}
+
+	async close(): Promise<void> {
+		await this.server.close();
+	}
+
+	private async control(method: string, path: string, body?: unknown): Promise<unknown> {
+		const response = await fetch(`${this.server.url}/__fake/${path}`, {
+			method,
+			headers: body ? { 'Content-Type': 'application/json' } : {},
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`fake ${method} ${path}: ${response.status} ${text}`);
+		return text ? JSON.parse(text) : undefined;
+	}
+
+	/** A fresh fake: the default dataset, or `{ given: … }` (a dataset picked by hand, dataset.js). */
+	async reset(dataset?: IDataObject): Promise<void> {
+		await this.control('POST', 'reset', dataset);
+	}
+
+	async config(settings: IDataObject): Promise<void> {
+		await this.control('POST', 'config', settings);
+	}
+
+	/** Fault rules (faults.js), each answering the next `times` (1) matching requests instead of the fake. */
+	async faults(rules: IDataObject[]): Promise<void> {
+		await this.control('POST', 'faults', { rules });
+	}
+
+	async requests(): Promise<FakeRequest[]> {
+		return (await this.control('GET', 'requests')) as FakeRequest[];
+	}
+
+	/** Requests as `METHOD /path`, the way the end-to-end tests compare them. */
+	async calls(): Promise<string[]> {
+		return (await this.requests()).map((r) => `${r.method} ${r.path}`);
+	}
+
+	async state(): Promise<IDataObject> {
+		return (await this.control('GET', 'state')) as IDataObject;
+	}
+
+	/** The test credentials of the end-to-end tests (Custom environment), pointing at this fake. */
+	credentials(tokens?: Parameters<typeof credentials>[1]): Record<string, IDataObject> {
+		return Object.fromEntries(
+			credentials(this.server.url, tokens).map((c) => [c.type, c.data as IDataObject]),
+		);
+	}
+}

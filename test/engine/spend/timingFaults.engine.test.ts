@@ -1,0 +1,96 @@
+// Faults of "Get ad spend" whose proof needs long waits (a request that stalls, a report that never finishes),
+// on n8n's engine with the fake clock: the waits are the shipped ones, taken at once.
+import { expectedDailyRows, totalMicros, daysAgo } from '../../e2e/spendExpectations';
+import { runNode, warnings } from '../harness/engine';
+import { waits } from '../harness/fakeClock';
+import { InProcessPinterest } from '../harness/pinterest';
+import { pickedAccounts } from './spendRun';
+
+// A stalled socket is abandoned by the HTTP client's own socket timer, which no fake clock reaches: the one
+// timing this file shortens, so the stall costs 300 ms instead of the scheduled budget's 2 minutes.
+jest.mock('../../../shared/transport/retryPolicy', () =>
+	jest.requireActual('../harness/noJitter').retryPolicyWithoutJitter({ requestTimeoutMs: 300 }),
+);
+
+const US = '549755885175';
+const range = { startDate: daysAgo(3), endDate: daysAgo(1) };
+const SCOPE = `the campaign rows of ${range.startDate} to ${range.endDate} of ad account ${US}; no rows of this account are output.`;
+const ANALYTICS = `GET /ad_accounts/${US}/campaigns/analytics`;
+const SYNC_CALLS = [
+	`GET /ad_accounts/${US}`,
+	`GET /ad_accounts/${US}/campaigns`,
+	`GET /ad_accounts/${US}/analytics`,
+	ANALYTICS,
+];
+const withRepeats = (path: string, times: number) =>
+	SYNC_CALLS.flatMap((call) => (call === path ? Array(times).fill(call) : [call]));
+
+let pinterest: InProcessPinterest;
+beforeAll(async () => (pinterest = await InProcessPinterest.start()));
+afterAll(async () => await pinterest.close());
+beforeEach(async () => await pinterest.reset());
+
+const campaignSpend = (options = {}) =>
+	runNode({
+		node: 'pinterestAdSpend',
+		parameters: {
+			...pickedAccounts(US),
+			level: 'campaign',
+			datePreset: 'custom',
+			startDate: `${range.startDate}T00:00:00`,
+			endDate: `${range.endDate}T00:00:00`,
+			...(Object.keys(options).length ? { options } : {}),
+		},
+		credentials: pinterest.credentials(),
+		nodeName: 'Pinterest Ad Spend',
+	});
+
+describe('a request that stalls past the timeout', () => {
+	it('is abandoned, retried once, then every row', async () => {
+		await pinterest.faults([
+			{ kind: 'stall', stallMs: 20_000, pathPattern: '/campaigns/analytics$' },
+		]);
+		const run = await campaignSpend();
+		expect(run.error).toBeUndefined();
+		const state = await pinterest.state();
+		expect(run.json).toEqual(
+			expectedDailyRows(state, { adAccountId: US, level: 'campaign', ...range }),
+		);
+		const accountTotal = totalMicros(
+			expectedDailyRows(state, { adAccountId: US, level: 'adAccount', ...range }),
+		);
+		expect(accountTotal).toBeGreaterThan(0);
+		expect(totalMicros(run.json)).toBe(accountTotal);
+		expect(await pinterest.calls()).toEqual(withRepeats(ANALYTICS, 2));
+		// One backoff of the first retry: base 1 s times (0.5 + jitter/2), jitter 0 here.
+		expect(waits()).toEqual([500]);
+		// The client gave up on the socket (its timeout aborts the request, reported as the reset or abort it became).
+		expect(warnings()).toEqual([
+			expect.stringMatching(
+				/^Pinterest: retrying "get campaigns analytics" in 500 ms \(attempt 1, HTTP (ECONNABORTED|ECONNRESET)\)$/,
+			),
+		]);
+	});
+});
+
+describe('a report that never finishes', () => {
+	it('polling stops within its 15-minute budget, asked once, no rows', async () => {
+		await pinterest.config({ reportPollsBeforeFinished: 1e9 });
+		const run = await campaignSpend({ strategy: 'async' });
+		expect(run.json).toEqual([]);
+		// Waits of 1, 2, 4, 8 and 16 s, then 30 s each while the total stays within 15 minutes: 871 s, 33 checks.
+		const expectedWaits = [1000, 2000, 4000, 8000, 16_000, ...Array(28).fill(30_000)];
+		expect(waits()).toEqual(expectedWaits);
+		expect(expectedWaits.reduce((a, b) => a + b, 0)).toBe(871_000);
+		expect(run.error?.message).toBe(
+			`Pinterest's spend report for ad account ${US} was still running after 871 seconds (33 checks)`,
+		);
+		expect(run.error?.description).toContain(`Missing: ${SCOPE}`);
+		const requests = await pinterest.requests();
+		expect({
+			created: requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reports')).length,
+			polled: requests.filter((r) => r.method === 'GET' && r.path.endsWith('/reports')).length,
+		}).toEqual({ created: 1, polled: 33 });
+		expect((await pinterest.state()).downloads).toEqual([]);
+	});
+});

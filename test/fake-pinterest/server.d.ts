@@ -1,0 +1,15 @@
+// Types of server.js, so that the fast tier (test/engine) starts the same fake in its own process.
+
+export interface FakePinterestServer {
+	/** http://127.0.0.1:<port>, without /v5 (the fake serves both). */
+	url: string;
+	port: number;
+	close(): Promise<void>;
+	/** The fake's live state (dataset, config, faults, requests…), for reading in the same process. */
+	state(): unknown;
+}
+
+export function startFakePinterest(options?: {
+	port?: number;
+	host?: string;
+}): Promise<FakePinterestServer>;
