@@ -34,7 +34,8 @@ module.exports = {
 			slowTestThreshold: 120,
 		},
 	],
-	// The end-to-end tests share one fake API and one n8n user folder, so files run one at a time.
+	// One worker unless told otherwise: `npm run test:e2e` runs two, each in a lane of its own (a fake API and an
+	// n8n user folder, test/harness/lane.js), so the tests of one file never meet another file's.
 	maxWorkers: 1,
 	testTimeout: 180000,
 };

@@ -13,8 +13,6 @@ const ENCRYPTION_KEY = 'e2e-fixed-encryption-key-not-secret';
 /** Settings that keep n8n quiet and offline: no telemetry, update checks or network calls from a test run. */
 function n8nEnv(userFolder, extra = {}, runtime = defaultRuntime) {
 	const { nodeBin } = runtime.runtimePaths();
-	// Each test run picks its own free ports (globalSetup.js), so runs side by side do not collide.
-	const { cliBrokerPort = 15679 } = JSON.parse(process.env.PINTEREST_E2E ?? '{}');
 	return {
 		PATH: `${join(nodeBin, '..')}:${process.env.PATH}`,
 		HOME: process.env.HOME,
@@ -29,7 +27,8 @@ function n8nEnv(userFolder, extra = {}, runtime = defaultRuntime) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_AI_ENABLED: 'false',
 		...versionEnv(runtime),
-		N8N_RUNNERS_BROKER_PORT: String(cliBrokerPort),
+		// A CLI command's task broker; callers running CLIs side by side give each its own (`brokerPort`).
+		N8N_RUNNERS_BROKER_PORT: '15679',
 		N8N_LOG_LEVEL: 'info',
 		DB_SQLITE_POOL_SIZE: '2',
 		...extra,
@@ -40,7 +39,7 @@ class N8nCli {
 	constructor(userFolder, { runtime = defaultRuntime, brokerPort } = {}) {
 		this.userFolder = userFolder;
 		this.runtime = runtime;
-		// A CLI of another runtime may run beside the shared one: it gets its own broker port.
+		// CLIs that may run side by side (the end-to-end lanes, another runtime's) each get their own broker port.
 		this.baseEnv = brokerPort ? { N8N_RUNNERS_BROKER_PORT: String(brokerPort) } : {};
 		this.scratch = mkdtempSync(join(tmpdir(), 'n8n-e2e-files-'));
 		this.fileCounter = 0;

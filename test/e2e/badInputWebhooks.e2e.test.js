@@ -5,7 +5,7 @@
 const { insBody, saleNotification } = require('../harness/clickbankIns');
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
-const { n8nEnv } = require('../../scripts/n8n-cli');
+const { laneN8nEnv } = require('../harness/lane');
 const { leaksIn } = require('../harness/loggedRun');
 const { startN8nServer } = require('../../scripts/n8n-server');
 
@@ -68,7 +68,7 @@ beforeAll(async () => {
 		{ ...CB_CREDENTIAL, type: 'clickBankInsApi', data: { secretKey: SECRET_KEY } },
 	]);
 	server = await startN8nServer({
-		env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder, { N8N_LOG_LEVEL: 'debug' }),
+		env: laneN8nEnv({ N8N_LOG_LEVEL: 'debug' }),
 	});
 	await publish(
 		asConfigured(POSTBACK_TEMPLATE, { secret: SECRET, trafficSource: 'pinterest' }),

@@ -4,7 +4,7 @@
 const { insBody: insBodyFor, saleNotification } = require('../harness/clickbankIns');
 const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
 const { workflowId, PACKAGE } = require('../harness/fixtures');
-const { n8nEnv } = require('../../scripts/n8n-cli');
+const { laneN8nEnv } = require('../harness/lane');
 const { startN8nServer } = require('../../scripts/n8n-server');
 
 const ctx = e2eContext();
@@ -62,7 +62,7 @@ beforeAll(async () => {
 		{ ...BLANK_CREDENTIAL, type: 'clickBankInsApi', data: { secretKey: '   ' } },
 	]);
 	server = await startN8nServer({
-		env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder),
+		env: laneN8nEnv(),
 	});
 	webhookUrl = `${server.url}/webhook/${WEBHOOK_ID}/clickbank-ins`;
 	workflow = await publish(triggerWorkflow(), webhookUrl);

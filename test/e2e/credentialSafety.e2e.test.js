@@ -4,7 +4,7 @@
 const { startN8nServer } = require('../../scripts/n8n-server');
 const { credentials, workflowWith, adSpendNode } = require('../harness/fixtures');
 const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
-const { n8nEnv } = require('../../scripts/n8n-cli');
+const { laneN8nEnv } = require('../harness/lane');
 
 const ctx = e2eContext();
 // Refused by the rule's spelling (not https, not written as localhost or 127.x.x.x) yet it reaches
@@ -18,7 +18,7 @@ const USER_INFO_RULE =
 
 let server;
 beforeAll(async () => {
-	server = await startN8nServer({ env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder) });
+	server = await startN8nServer({ env: laneN8nEnv() });
 });
 afterAll(() => server?.stop());
 beforeEach(() => ctx.fake.reset());

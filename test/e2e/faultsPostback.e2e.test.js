@@ -5,7 +5,7 @@
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
 const { startN8nServer } = require('../../scripts/n8n-server');
-const { n8nEnv } = require('../../scripts/n8n-cli');
+const { laneN8nEnv } = require('../harness/lane');
 
 const ctx = e2eContext();
 freshPinterestForEachTest(ctx);
@@ -36,7 +36,7 @@ function configured(template) {
 }
 
 beforeAll(async () => {
-	server = await startN8nServer({ env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder) });
+	server = await startN8nServer({ env: laneN8nEnv() });
 	const created = await server.publicApi('POST', '/workflows', configured(POSTBACK_TEMPLATE));
 	expect([created.status, created.body.message]).toEqual([200, undefined]);
 	workflowId = created.body.id;

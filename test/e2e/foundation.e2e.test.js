@@ -4,7 +4,7 @@
 const { e2eContext } = require('../harness/e2eContext');
 const { credentials, workflowWith, adSpendNode, OAUTH_CREDENTIAL } = require('../harness/fixtures');
 const { startN8nServer } = require('../../scripts/n8n-server');
-const { n8nEnv } = require('../../scripts/n8n-cli');
+const { laneN8nEnv } = require('../harness/lane');
 const { adDelivery } = require('../fake-pinterest/dataset');
 
 const ctx = e2eContext();
@@ -30,7 +30,7 @@ afterEach(async () => {
 
 test('n8n loads exactly the credential types and nodes of the package', async () => {
 	const server = await startN8nServer({
-		env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder),
+		env: laneN8nEnv(),
 	});
 	try {
 		const credentialTypes = (await server.asOwner('/types/credentials.json')).body;

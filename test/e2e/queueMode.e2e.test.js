@@ -15,6 +15,7 @@ const { postgresBinDir } = require('../../scripts/queue-services');
 const { templateApi, describeSpendSync, describePostback, SECRET } = require('./templateScenarios');
 
 const POSTBACK_TEMPLATE = require('../../workflows/pinterest-purchase-postback.json');
+const { e2eLane } = require('../harness/lane');
 const WORKERS = 2;
 const CONCURRENCY = 5;
 
@@ -36,7 +37,7 @@ beforeAll(async () => {
 	queue = await startQueueMode({
 		workers: WORKERS,
 		concurrency: CONCURRENCY,
-		packageFrom: JSON.parse(process.env.PINTEREST_E2E).userFolder,
+		packageFrom: e2eLane().userFolder,
 	});
 }, 600_000);
 

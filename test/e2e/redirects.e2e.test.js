@@ -3,7 +3,7 @@
 // ad-account picker, n8n's own credential test). Credentials point straight at the fake: Prism, in front of it
 // elsewhere, would follow the redirect itself.
 const { startN8nServer } = require('../../scripts/n8n-server');
-const { n8nEnv } = require('../../scripts/n8n-cli');
+const { laneN8nEnv } = require('../harness/lane');
 const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
 const {
 	credentials,
@@ -25,7 +25,7 @@ let server;
 let elsewhere;
 beforeAll(async () => {
 	elsewhere = await startRecordingServer();
-	server = await startN8nServer({ env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder) });
+	server = await startN8nServer({ env: laneN8nEnv() });
 });
 afterAll(async () => {
 	await server?.stop();

@@ -9,6 +9,7 @@ const { workflowId, OAUTH_CREDENTIAL, PACKAGE } = require('../harness/fixtures')
 const { expectedDailyRows, daysAgo } = require('./spendExpectations');
 const { adDelivery } = require('../fake-pinterest/dataset');
 const packageJson = require('../../package.json');
+const { e2eLane } = require('../harness/lane');
 
 const ctx = e2eContext();
 const workflowsDir = join(__dirname, '..', '..', 'workflows');
@@ -21,7 +22,7 @@ freshPinterestForEachTest(ctx);
 /** Every node type n8n loaded, with this package's nodes as built (exported by test/harness/globalSetup.js). */
 const loadedNodeTypes = () =>
 	JSON.parse(
-		readFileSync(join(JSON.parse(process.env.PINTEREST_E2E).userFolder, 'nodes.json'), 'utf8'),
+		readFileSync(join(e2eLane().userFolder, 'nodes.json'), 'utf8'),
 	);
 
 test('templates ship in the package and carry no credential ids or instance data', () => {

@@ -3,7 +3,7 @@
 // ROI by campaign and ad checked against figures worked out by hand.
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { startN8nServer } = require('../../scripts/n8n-server');
-const { n8nEnv } = require('../../scripts/n8n-cli');
+const { laneN8nEnv } = require('../harness/lane');
 const { daysAgo } = require('./spendExpectations');
 const { templateApi, describeSpendSync, describePostback } = require('./templateScenarios');
 
@@ -16,7 +16,7 @@ let server;
 const api = templateApi(() => server);
 
 beforeAll(async () => {
-	server = await startN8nServer({ env: n8nEnv(JSON.parse(process.env.PINTEREST_E2E).userFolder) });
+	server = await startN8nServer({ env: laneN8nEnv() });
 });
 
 afterAll(async () => {

@@ -1,10 +1,11 @@
-// What a test file needs to reach the shared fake API, the proxy and n8n (set up by globalSetup.js).
+// What a test file needs to reach the shared fake API, the proxy and n8n (its lane, set up by globalSetup.js).
 const { credentials } = require('./fixtures');
 const { N8nCli, importAndExecute } = require('../../scripts/n8n-cli');
+const { e2eLane } = require('./lane');
 
 function e2eContext() {
-	const { fakeUrl, proxyUrl, userFolder } = JSON.parse(process.env.PINTEREST_E2E);
-	const cli = new N8nCli(userFolder);
+	const { fakeUrl, proxyUrl, userFolder, cliBrokerPort } = e2eLane();
+	const cli = new N8nCli(userFolder, { brokerPort: cliBrokerPort });
 
 	async function fakeControl(method, path, body) {
 		const response = await fetch(`${fakeUrl}/__fake/${path}`, {
@@ -43,17 +44,34 @@ function e2eContext() {
 }
 
 /**
- * Jest hooks for a test file: before each test a fresh fake (default data) and the test credentials
- * imported anew (into the shared user folder's database, or by `importCredentials` elsewhere, e.g.
- * queue mode's PostgreSQL); after each, no contract violation may have been seen.
+ * Jest hooks for a test file: before each test a fresh fake (default data) and the test credentials in n8n's
+ * store as the fixtures give them; after each, no contract violation may have been seen.
+ *
+ * Importing credentials boots the n8n CLI (about 6 s), so they are imported again only when the store may differ
+ * from the fixtures: before the file's first test, after a test imported credentials of its own, and after n8n
+ * renewed an OAuth token (the fake then holds other tokens than the ones it starts with, and n8n stored them).
+ * With `importCredentials` (another store, e.g. queue mode's PostgreSQL) they are imported before every test.
  */
 function freshPinterestForEachTest(ctx, { importCredentials } = {}) {
+	let storeAsImported = false;
+	let fakeTokensAtImport;
+	const importToCli = ctx.cli.importCredentials.bind(ctx.cli);
+	ctx.cli.importCredentials = async (testCredentials) => {
+		storeAsImported = false;
+		await importToCli(testCredentials);
+	};
 	beforeEach(async () => {
+		if (storeAsImported && !importCredentials) {
+			const { tokens } = await ctx.fake.state();
+			storeAsImported = JSON.stringify(tokens) === fakeTokensAtImport;
+		}
 		await ctx.fake.reset();
-		const testCredentials = credentials(ctx.proxyUrl);
-		await (importCredentials
-			? importCredentials(testCredentials)
-			: ctx.cli.importCredentials(testCredentials));
+		if (!storeAsImported || importCredentials) {
+			const testCredentials = credentials(ctx.proxyUrl);
+			await (importCredentials ? importCredentials(testCredentials) : importToCli(testCredentials));
+			fakeTokensAtImport = JSON.stringify((await ctx.fake.state()).tokens);
+			storeAsImported = true;
+		}
 		await ctx.contractViolations({ clear: true });
 	});
 	noContractViolationsAfterEach(ctx);

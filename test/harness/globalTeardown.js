@@ -1,5 +1,5 @@
 module.exports = async function globalTeardown() {
-	const { fake, proxy } = globalThis.__PINTEREST_E2E__ ?? {};
-	await proxy?.stop();
-	await fake?.close();
+	for (const server of (globalThis.__PINTEREST_E2E__ ?? []).reverse()) {
+		await (server.stop ?? server.close).call(server);
+	}
 };
