@@ -1,7 +1,20 @@
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
-
 import { isRateLimited, type AttemptOutcome } from './transport/retryPolicy';
+
+/**
+ * The one error vocabulary of this package's operations: a problem the user can act on, `message` saying what
+ * happened and `fix` what to do. Plain data, thrown anywhere below an operation, worded by the node it is about;
+ * shared/operations.ts turns it into n8n's error, in one place.
+ */
+export class ActionableError extends Error {
+	constructor(
+		message: string,
+		readonly fix: string,
+		/** The input item it is about, when the operation covers all items at once. */
+		readonly itemIndex?: number,
+	) {
+		super(message);
+	}
+}
 
 /** What the failing call was for, in the user's terms. */
 export interface CallContext {
@@ -10,8 +23,39 @@ export interface CallContext {
 	adAccountId?: string;
 	/** A pre-signed file link: its 403/404 means the link expired, not that the account is closed. */
 	fileDownload?: boolean;
-	/** What the run lacks when this call fails, e.g. "the campaign rows of 2026-11-20 to 2026-11-22". */
-	missing?: string;
+	/** What the run loses when this call fails, in the calling node's words; ends the error's description. */
+	lost?: string;
+}
+
+/**
+ * A call to Pinterest that failed, or was refused before anything was sent. Told apart from other problems: it
+ * becomes n8n's NodeApiError carrying Pinterest's status, code and request id, and `httpCode` decides what else
+ * it rules out (an ad account Pinterest refused, a revoked token).
+ */
+export class PinterestCallError extends ActionableError {
+	constructor(
+		message: string,
+		fix: string,
+		readonly call: CallContext,
+		/** What Pinterest answered, when it was asked. */
+		readonly failure?: FinalFailure,
+	) {
+		super(message, fix);
+	}
+
+	get httpCode(): string | undefined {
+		return this.failure?.statusCode !== undefined ? String(this.failure.statusCode) : undefined;
+	}
+
+	/** The same error with more said after its fix (e.g. what earlier requests of the run delivered). */
+	withMoreFix(more: string): PinterestCallError {
+		return new PinterestCallError(
+			this.message,
+			`${this.fix} ${more}`.trim(),
+			this.call,
+			this.failure,
+		);
+	}
 }
 
 export interface FinalFailure extends AttemptOutcome {
@@ -32,12 +76,25 @@ export interface FinalFailure extends AttemptOutcome {
 const INSUFFICIENT_SCOPE_CODE = 3;
 const NO_ACCESS_CODE = 29;
 
+/** How the calling node words what is its own: the role its calls need, why a write is not sent again. */
+export interface CallWording {
+	/** e.g. "the Admin, Analyst or Campaign Manager role" */
+	neededRole?: string;
+	/** Set for a write that is not sent again after an unconfirmed attempt, e.g. "Pinterest does not deduplicate offline events". */
+	notResentBecause?: string;
+}
+
 interface Explanation {
 	message: string;
 	description: string;
 }
 
-function explain(failure: FinalFailure, call: CallContext, nowMs: number): Explanation {
+function explain(
+	failure: FinalFailure,
+	call: CallContext,
+	wording: CallWording,
+	nowMs: number,
+): Explanation {
 	const account = call.adAccountId ? ` for ad account ${call.adAccountId}` : '';
 	const what = `${call.label}${account}`;
 	const said = failure.message ? ` Pinterest said: "${failure.message}".` : '';
@@ -83,7 +140,7 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 	if (failure.statusCode === 403 || failure.pinterestCode === NO_ACCESS_CODE) {
 		return {
 			message: `This Pinterest login has no access to ad account ${call.adAccountId ?? '(unknown)'} (${call.label})`,
-			description: `Check Business Access in Pinterest Business Manager: the user needs the Admin, Analyst or Campaign Manager role on this ad account (Audience role for conversions), or pick another ad account.${said}`,
+			description: `Check Business Access in Pinterest Business Manager: the user needs ${wording.neededRole ?? 'a role that allows this'} on this ad account, or pick another ad account.${said}`,
 		};
 	}
 	if (failure.statusCode === 404) {
@@ -100,7 +157,7 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 				: `The connection failed (${failure.networkErrorCode ?? failure.message ?? 'no response'})`;
 		return {
 			message: `Pinterest may have recorded the request to ${what} but did not confirm it; it was not sent again`,
-			description: `${answer}. Sending it again could count its events twice, since Pinterest does not deduplicate offline events: check them in Ads Manager before sending them again.${said}`,
+			description: `${answer}. Sending it again could count it twice${wording.notResentBecause ? `, since ${wording.notResentBecause}` : ''}: check Ads Manager for it before sending it again.${said}`,
 		};
 	}
 	if (failure.retryAfterMs !== undefined) {
@@ -136,38 +193,18 @@ function explain(failure: FinalFailure, call: CallContext, nowMs: number): Expla
 	};
 }
 
-/** "Missing: … of ad account …; no rows of this account are output." for a call whose failure loses rows. */
-export function missingNote(call: Pick<CallContext, 'missing' | 'adAccountId'>): string {
-	if (!call.missing) return '';
-	const account = call.adAccountId ? ` of ad account ${call.adAccountId}` : '';
-	return `Missing: ${call.missing}${account}; no rows of this account are output.`;
-}
-
 /**
- * The only place a Pinterest failure becomes an n8n error. The error body it is built from holds
- * Pinterest's code, message and request id, never request headers, so no token can leak into it.
+ * The error a failed call ends with. Built from Pinterest's code, message and request id, never from request
+ * headers, so no token can leak into it.
  */
-export function toPinterestApiError(
-	node: INode,
+export function callFailed(
 	failure: FinalFailure,
 	call: CallContext,
+	wording: CallWording,
 	nowMs: number,
-): NodeApiError {
-	const { message, description } = explain(failure, call, nowMs);
-	const missing = call.missing ? ` ${missingNote(call)}` : '';
+): PinterestCallError {
+	const { message, description } = explain(failure, call, wording, nowMs);
+	const lost = call.lost ? ` ${call.lost}` : '';
 	const requestId = failure.requestId ? ` Pinterest request ID: ${failure.requestId}.` : '';
-	const body: JsonObject = {
-		httpCode: failure.statusCode ?? null,
-		code: failure.pinterestCode ?? null,
-		message: failure.message ?? null,
-		requestId: failure.requestId ?? null,
-		call: call.label,
-		adAccountId: call.adAccountId ?? null,
-		fileDownload: call.fileDownload === true,
-	};
-	return new NodeApiError(node, body, {
-		message,
-		description: `${description}${missing}${requestId}`,
-		httpCode: failure.statusCode !== undefined ? String(failure.statusCode) : undefined,
-	});
+	return new PinterestCallError(message, `${description}${lost}${requestId}`, call, failure);
 }

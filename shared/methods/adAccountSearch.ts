@@ -1,5 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { toNodeError } from '../operations';
 import { listAdAccounts, type AdAccount } from '../transport/adAccounts';
 import { PinterestClient } from '../transport/client';
 
@@ -20,9 +21,13 @@ export async function searchAdAccounts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const accounts = await listAdAccounts(
-		await PinterestClient.create(this, 'pinterestAdsOAuth2Api'),
-	);
+	let accounts: AdAccount[];
+	try {
+		accounts = await listAdAccounts(await PinterestClient.create(this, 'pinterestAdsOAuth2Api'));
+	} catch (error) {
+		// The picker shows n8n's error, with its description, like a failing operation does.
+		throw toNodeError(this.getNode(), error);
+	}
 	return {
 		results: accounts
 			.filter((account) => matchesSearch(account, filter))

@@ -5,10 +5,16 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { resolveBaseUrl, type PinterestEnvironmentSettings } from '../environment';
-import { missingNote, toPinterestApiError, type CallContext, type FinalFailure } from '../errors';
+import {
+	callFailed,
+	PinterestCallError,
+	type CallContext,
+	type CallWording,
+	type FinalFailure,
+} from '../errors';
 import {
 	attemptTimeoutMs,
 	cappedWaitMs,
@@ -169,18 +175,23 @@ export class PinterestClient {
 		private readonly credentialType: PinterestCredentialType,
 		readonly baseUrl: string,
 		private readonly budget: RetryBudget,
+		private readonly wording: CallWording,
 	) {}
 
 	/**
 	 * @param options.budget how long each call may keep trying (retryPolicy.ts): short for a live webhook
+	 * @param options.wording what the calling node says in its errors about its own calls
 	 */
 	static async create(
 		ctx: PinterestContext,
 		credentialType: PinterestCredentialType,
-		{ budget = SCHEDULED_BUDGET }: { budget?: RetryBudget } = {},
+		{
+			budget = SCHEDULED_BUDGET,
+			wording = {},
+		}: { budget?: RetryBudget; wording?: CallWording } = {},
 	) {
 		const settings = (await ctx.getCredentials(credentialType)) as PinterestEnvironmentSettings;
-		return new PinterestClient(ctx, credentialType, resolveBaseUrl(settings), budget);
+		return new PinterestClient(ctx, credentialType, resolveBaseUrl(settings), budget, wording);
 	}
 
 	async request<T>(call: PinterestCall): Promise<T> {
@@ -228,12 +239,12 @@ export class PinterestClient {
 
 	/** The error a call ends with; under a budget that counts attempt time, it says the time limit stopped it. */
 	private finalError(failure: FinalFailure, call: PinterestCall, stoppedByBudget: boolean) {
-		const error = toPinterestApiError(this.ctx.getNode(), failure, call, Date.now());
-		if (stoppedByBudget && this.budget.countsAttemptTime) {
-			const seconds = Math.round(this.budget.maxTotalMs / 1000);
-			error.description = `${error.description ?? ''} Stopped after ${failure.attempts} ${failure.attempts === 1 ? 'attempt' : 'attempts'}: a live webhook run gives Pinterest at most ${seconds} seconds, so that the webhook answers in time and the sender can send it again later.`;
-		}
-		return error;
+		const error = callFailed(failure, call, this.wording, Date.now());
+		if (!stoppedByBudget || !this.budget.countsAttemptTime) return error;
+		const seconds = Math.round(this.budget.maxTotalMs / 1000);
+		return error.withMoreFix(
+			`Stopped after ${failure.attempts} ${failure.attempts === 1 ? 'attempt' : 'attempts'}: a live webhook run gives Pinterest at most ${seconds} seconds, so that the webhook answers in time and the sender can send it again later.`,
+		);
 	}
 
 	/**
@@ -271,10 +282,9 @@ export class PinterestClient {
 		);
 	}
 
-	/** A NodeOperationError about a call, saying what the run lacks because of it (CallContext.missing). */
+	/** An error about a call nothing more is asked for, saying first what the run loses by it (CallContext.lost). */
 	private callError(call: PinterestCall, message: string, fix: string) {
-		const missing = call.missing ? `${missingNote(call)} ` : '';
-		return new NodeOperationError(this.ctx.getNode(), message, { description: missing + fix });
+		return new PinterestCallError(message, call.lost ? `${call.lost} ${fix}` : fix, call);
 	}
 
 	private async attempt(

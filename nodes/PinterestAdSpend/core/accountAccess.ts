@@ -1,5 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
-
+import { PinterestCallError } from '../../../shared/errors';
 import type { AdAccount } from '../../../shared/transport/adAccounts';
 
 /**
@@ -7,6 +6,9 @@ import type { AdAccount } from '../../../shared/transport/adAccounts';
  * operations' descriptions name Owner, Admin, Analyst and Campaign Manager).
  */
 export const ANALYTICS_ROLES = ['OWNER', 'ADMIN', 'ANALYST', 'CAMPAIGN_MANAGER'];
+
+/** The same roles as Pinterest's refusals name them to the user. */
+export const SPEND_ROLE = 'the Admin, Analyst or Campaign Manager role';
 
 /**
  * Why the login cannot read this account's spend, or undefined when it may. Accounts without a
@@ -23,8 +25,7 @@ export function whyNotReadable(account: AdAccount): string | undefined {
  * Pinterest's "not yours" answers (403, 404) to a call about the account; a refused report file
  * link is not one of them.
  */
-export function isAccountRefusal(error: unknown): error is NodeApiError {
-	if (!(error instanceof NodeApiError)) return false;
-	const body = (error.errorResponse ?? {}) as { fileDownload?: boolean };
-	return (error.httpCode === '403' || error.httpCode === '404') && body.fileDownload !== true;
+export function isAccountRefusal(error: unknown): error is PinterestCallError {
+	if (!(error instanceof PinterestCallError)) return false;
+	return (error.httpCode === '403' || error.httpCode === '404') && error.call.fileDownload !== true;
 }

@@ -1,5 +1,5 @@
 import { AD_ACCOUNT_ID } from '../../../shared/adAccountId';
-import { SpendInputError } from './dates';
+import { ActionableError } from '../../../shared/errors';
 
 const PICKER_FIX =
 	'Pick the account from the list, or choose By ID and give the number shown in Ads Manager (digits only).';
@@ -30,7 +30,7 @@ export function parseAdAccountPickers(entries: unknown): string[] {
 		if (id === undefined || !AD_ACCOUNT_ID.test(id)) {
 			const shown =
 				id === undefined ? `a${Array.isArray(value) ? 'n array' : 'n object'}` : `"${id}"`;
-			throw new SpendInputError(
+			throw new ActionableError(
 				`Selected Ad Accounts: account ${index + 1} is ${shown}, not an ad account ID`,
 				PICKER_FIX,
 			);
@@ -38,7 +38,7 @@ export function parseAdAccountPickers(entries: unknown): string[] {
 		ids.push(id);
 	});
 	if (ids.length === 0) {
-		throw new SpendInputError(
+		throw new ActionableError(
 			'No ad account selected',
 			'Pick at least one ad account, or choose "All Ad Accounts This Login Can Access"',
 		);

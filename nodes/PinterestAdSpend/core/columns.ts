@@ -1,5 +1,5 @@
+import { ActionableError } from '../../../shared/errors';
 import { PINTEREST_SYNC_COLUMNS } from './columnCatalogue';
-import { SpendInputError } from './dates';
 
 /**
  * What each Pinterest analytics column is, so rows of several request windows merge without
@@ -252,21 +252,21 @@ export function parseAdditionalColumns(text: string): string[] {
 		.filter((column) => column !== '');
 	for (const column of columns) {
 		if (!COLUMN_NAME.test(column)) {
-			throw new SpendInputError(
+			throw new ActionableError(
 				`Additional Columns: "${column}" is not a Pinterest column name`,
 				'Give column names as Pinterest spells them, separated by commas, e.g. TOTAL_CONVERSIONS, CPC_IN_MICRO_DOLLAR.',
 			);
 		}
 		const field = metricFieldName(column);
 		if (BUILT_IN_FIELDS.has(field)) {
-			throw new SpendInputError(
+			throw new ActionableError(
 				`Additional Columns: ${column} would be output as "${field}", a field every row already has`,
 				`Remove ${column} from Additional Columns: "${field}" is filled by the node itself (turn on Include Names for names).`,
 			);
 		}
 		if (!PINTEREST_SYNC_COLUMNS.has(column)) {
 			const near = nearestColumn(column);
-			throw new SpendInputError(
+			throw new ActionableError(
 				`Additional Columns: ${column} is not a column Pinterest's analytics offer`,
 				`${near ? `Did you mean ${near}? ` : ''}Give column names as Pinterest spells them (the columns of its ad analytics reference), e.g. TOTAL_CONVERSIONS, CPC_IN_MICRO_DOLLAR.`,
 			);

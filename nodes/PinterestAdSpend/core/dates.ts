@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { SpendError } from './spendError';
+import { ActionableError } from '../../../shared/errors';
 
 /** An inclusive range of Pinterest reporting days (UTC), as yyyy-MM-dd. */
 export interface DateRange {
@@ -18,9 +18,6 @@ export type DatePreset =
 	| 'lastMonth'
 	| 'custom';
 
-/** Input the user can fix, refused before any call: `message` states the rule, `fix` what to change. */
-export class SpendInputError extends SpendError {}
-
 const ISO_DAY = /^(\d{4}-\d{2}-\d{2})/;
 
 /** The calendar day of a custom date as given: an ISO string's own date, or a date object's. */
@@ -30,7 +27,7 @@ function toDay(value: unknown, field: string): string {
 		return value.toISOString().slice(0, 10);
 	const day = ISO_DAY.exec(String(value ?? '').trim())?.[1];
 	if (!day || !DateTime.fromISO(day, { zone: 'UTC' }).isValid) {
-		throw new SpendInputError(
+		throw new ActionableError(
 			`${field} "${String(value ?? '')}" is not a date`,
 			`Give ${field} as YYYY-MM-DD.`,
 		);
@@ -88,7 +85,7 @@ function presetRange(
 				endDate: toDay(options.customEnd, 'End Date'),
 			};
 			if (custom.endDate < custom.startDate) {
-				throw new SpendInputError(
+				throw new ActionableError(
 					`End Date ${custom.endDate} is before Start Date ${custom.startDate}`,
 					'Swap the two dates.',
 				);
@@ -96,7 +93,7 @@ function presetRange(
 			return custom;
 		}
 		default:
-			throw new SpendInputError(
+			throw new ActionableError(
 				`Unknown date range "${String(preset)}"`,
 				'Pick a date range from the list.',
 			);

@@ -46,7 +46,10 @@ export const LIVE_STATUSES = ['ACTIVE', 'PAUSED'];
 /** Ids per synchronous analytics call (spec: campaign_ids/ad_group_ids/ad_ids maxItems 250). */
 export const MAX_IDS_PER_ANALYTICS_CALL = 250;
 
-/** "the campaign rows of 2026-11-20 to 2026-11-22": what the run lacks when a call for them fails. */
-export function rowsOf(level: Level, window: DateRange) {
-	return `the ${LEVEL_NAMES[level]} rows of ${window.startDate} to ${window.endDate}`;
+/**
+ * What the run loses when a call for these rows fails: "Missing: the campaign rows of 2026-11-20 to 2026-11-22 of ad
+ * account 549755885175; no rows of this account are output."
+ */
+export function lostRows(level: Level, window: DateRange, adAccountId: string) {
+	return `Missing: the ${LEVEL_NAMES[level]} rows of ${window.startDate} to ${window.endDate} of ad account ${adAccountId}; no rows of this account are output.`;
 }

@@ -1,4 +1,6 @@
-import { SpendInputError, type DateRange } from './dates';
+import { ActionableError } from '../../../shared/errors';
+
+import type { DateRange } from './dates';
 import type { Granularity, Level } from './levels';
 import { MAX_IDS_PER_ANALYTICS_CALL } from './levels';
 import { asyncWindows, syncWindows } from './windows';
@@ -43,13 +45,13 @@ export function checkReach(input: StrategyInput): void {
 	const sync = syncWindows(range, granularity, todayUtc);
 	asyncWindows(range, granularity, todayUtc); // throws beyond Pinterest's 914 (hourly: 8) days
 	if (!sync && requested === 'sync') {
-		throw new SpendInputError(
+		throw new ActionableError(
 			`Synchronous analytics only reach back 89 days (8 days for hourly data); ${range.startDate} is older`,
 			'Set Strategy to Auto or Asynchronous Report, or start the range later.',
 		);
 	}
 	if (!reportsAvailable && (requested === 'async' || !sync)) {
-		throw new SpendInputError(
+		throw new ActionableError(
 			requested === 'async'
 				? "Pinterest's sandbox cannot run asynchronous reports"
 				: `Pinterest's sandbox cannot run asynchronous reports, and synchronous analytics only reach back 89 days; ${range.startDate} is older`,

@@ -1,4 +1,5 @@
-import { addDays, daysBetween, SpendInputError, type DateRange } from './dates';
+import { ActionableError } from '../../../shared/errors';
+import { addDays, daysBetween, type DateRange } from './dates';
 import type { Granularity } from './levels';
 
 /**
@@ -28,7 +29,7 @@ export function splitRange(range: DateRange, maxDays: number): DateRange[] {
 /** Rejects ranges no Pinterest API can serve (in the future). */
 export function checkNotFuture(range: DateRange, todayUtc: string) {
 	if (range.endDate > todayUtc) {
-		throw new SpendInputError(
+		throw new ActionableError(
 			`The range ends on ${range.endDate}, after today (${todayUtc} UTC)`,
 			'Pinterest has no spend for future days: end the range today or earlier.',
 		);
@@ -47,7 +48,7 @@ export function asyncWindows(range: DateRange, granularity: Granularity, todayUt
 	const limits = granularity === 'HOUR' ? DATE_LIMITS.asyncHourly : DATE_LIMITS.async;
 	if (daysBetween(range.startDate, todayUtc) > limits.maxDaysBack) {
 		const what = granularity === 'HOUR' ? 'hourly spend' : 'spend';
-		throw new SpendInputError(
+		throw new ActionableError(
 			`Pinterest keeps ${what} for ${limits.maxDaysBack} days; ${range.startDate} is older`,
 			`Start the range on ${addDays(todayUtc, -limits.maxDaysBack)} or later${granularity === 'HOUR' ? ', or use a daily granularity' : ''}.`,
 		);

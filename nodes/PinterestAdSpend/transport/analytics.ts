@@ -2,10 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { adAccountPath } from '../../../shared/adAccountId';
-import {
-	type PinterestCall,
-	type PinterestClient,
-} from '../../../shared/transport/client';
+import { type PinterestCall, type PinterestClient } from '../../../shared/transport/client';
 import {
 	checkAnalyticsRows,
 	checkReportFileRows,
@@ -17,7 +14,7 @@ import type { DateRange } from '../core/dates';
 import {
 	ALL_ENTITY_STATUSES,
 	LEVEL_API,
-	rowsOf,
+	lostRows,
 	type AnalyticsRow,
 	type EntityLevel,
 	type Granularity,
@@ -85,7 +82,7 @@ export async function fetchAnalytics(
 		qs,
 		label: `get ${level === 'adAccount' ? 'ad account' : listPath!.replace('_', ' ')} analytics`,
 		adAccountId,
-		missing: rowsOf(level, window),
+		lost: lostRows(level, window, adAccountId),
 	};
 	return await requestChecked(client, call, checkAnalyticsRows);
 }
@@ -113,7 +110,7 @@ export async function fetchReport(
 ): Promise<ReportOutcome> {
 	const { adAccountId, level, window, granularity, columns } = query;
 	// https://developers.pinterest.com/docs/api/v5/analytics-create_report
-	const missing = rowsOf(level, window);
+	const lost = lostRows(level, window, adAccountId);
 	const token = await requestChecked(
 		client,
 		{
@@ -131,7 +128,7 @@ export async function fetchReport(
 			},
 			label: 'create a spend report',
 			adAccountId,
-			missing,
+			lost,
 		},
 		checkReportToken,
 	);
@@ -156,7 +153,7 @@ export async function fetchReport(
 				qs: { token },
 				label: 'check the spend report',
 				adAccountId,
-				missing,
+				lost,
 			},
 			checkReportStatus,
 		);
@@ -169,7 +166,7 @@ export async function fetchReport(
 					presignedUrl: report.url,
 					label: 'download the spend report',
 					adAccountId,
-					missing,
+					lost,
 					fileDownload: true,
 				},
 				(file) => checkReportFileRows(file, LEVEL_API[level].idColumn),

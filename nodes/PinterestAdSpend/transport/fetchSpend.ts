@@ -1,10 +1,9 @@
-import { missingNote } from '../../../shared/errors';
+import { ActionableError } from '../../../shared/errors';
 import type { PinterestClient } from '../../../shared/transport/client';
 import type { AnalyticsRow, EntityLevel, Granularity } from '../core/levels';
-import { rowsOf } from '../core/levels';
+import { lostRows } from '../core/levels';
 import type { AnalyticsCall, EntityLists, ListedEntity, SpendPlan } from '../core/plan';
 import type { FetchedSpend } from '../core/reconcile';
-import { SpendError } from '../core/spendError';
 import { fetchAnalytics, fetchEntityList, fetchReport, type ReportOutcome } from './analytics';
 
 // The I/O stage of a spend request: makes the calls nodes/PinterestAdSpend/core/plan.ts planned, in
@@ -41,12 +40,12 @@ async function fetchReportRows(
 	call: Extract<AnalyticsCall, { kind: 'report' }>,
 ): Promise<AnalyticsRow[]> {
 	const { client, warn, adAccountId, granularity } = calls;
-	const missing = missingNote({ missing: rowsOf(call.level, call.window), adAccountId });
+	const lost = lostRows(call.level, call.window, adAccountId);
 	const stillRunning = (outcome: ReportOutcome) => {
 		if (!('stillRunning' in outcome)) return;
-		throw new SpendError(
+		throw new ActionableError(
 			`Pinterest's spend report for ad account ${adAccountId} was still running after ${Math.round(outcome.waitedMs / 1000)} seconds (${outcome.polls} checks)`,
-			`${missing} Pinterest may be busy: run the workflow again later, or set Strategy to Synchronous for ranges in the last 89 days.`,
+			`${lost} Pinterest may be busy: run the workflow again later, or set Strategy to Synchronous for ranges in the last 89 days.`,
 		);
 	};
 	const query = {
@@ -67,9 +66,9 @@ async function fetchReportRows(
 	if ('rows' in second) return second.rows;
 	stillRunning(second);
 	const secondStatus = 'failedStatus' in second ? second.failedStatus : '';
-	throw new SpendError(
+	throw new ActionableError(
 		`Pinterest's spend report for ad account ${adAccountId} ended ${firstStatus}, then ${secondStatus}`,
-		`${missing} Pinterest could not build the report. Run the workflow again later, or set Strategy to Synchronous for ranges in the last 89 days.`,
+		`${lost} Pinterest could not build the report. Run the workflow again later, or set Strategy to Synchronous for ranges in the last 89 days.`,
 	);
 }
 

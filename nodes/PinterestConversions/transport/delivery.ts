@@ -1,5 +1,6 @@
 import { adAccountPath } from '../../../shared/adAccountId';
-import type { PinterestClient } from '../../../shared/transport/client';
+import { PinterestCallError } from '../../../shared/errors';
+import type { PinterestCall, PinterestClient } from '../../../shared/transport/client';
 import {
 	batchRequestBody,
 	matchResponseToItems,
@@ -8,27 +9,18 @@ import {
 	type MatchResult,
 } from '../core/batches';
 import { failAll, reasonOf, scopeOf, type FailureScope } from '../core/failureScope';
-import { processedBeforeNote, RequestFailed } from '../core/stops';
+import { processedBeforeNote } from '../core/stops';
 
 interface Delivery {
 	client: PinterestClient;
 	batches: EventBatch[];
 	test: boolean;
-	/** The node's "continue on fail": a failed request fails its items instead of the node. */
-	continueOnFail: boolean;
+	/** shared/operations.ts: fails the node with a request's error, unless the node continues on fail. */
+	partFailed: (error: unknown) => void;
 }
 
-/** One request: Pinterest's per-event answers, or why the answer cannot be matched to the items. */
-async function sendBatch({
-	client,
-	batch,
-	test,
-}: {
-	client: PinterestClient;
-	batch: EventBatch;
-	test: boolean;
-}): Promise<MatchResult> {
-	const response = await client.request<unknown>({
+function batchCall(batch: EventBatch, test: boolean): PinterestCall {
+	return {
 		method: 'POST',
 		path: adAccountPath(batch.adAccountId, '/events'),
 		qs: test ? { test: true } : undefined,
@@ -39,36 +31,31 @@ async function sendBatch({
 		acceptErrorStatuses: [422],
 		// core/dedup.ts: sent again after an unconfirmed attempt only when Pinterest would not count it twice.
 		retryWhenMaybeRecorded: test || batch.deduplicated,
-	});
-	return matchResponseToItems(batch, response);
+	};
 }
 
-function describeFailure(failure: unknown): { message: string; description?: string | null } {
-	const { message, description } = (failure ?? {}) as {
-		message?: unknown;
-		description?: unknown;
-	};
-	return {
+/** A request's failure as the reason on each of its items: its message and fix. */
+function reasonFor(failure: unknown): string {
+	if (failure instanceof PinterestCallError)
+		return reasonOf({ message: failure.message, description: failure.fix });
+	const { message, description } = (failure ?? {}) as { message?: unknown; description?: unknown };
+	return reasonOf({
 		message: String(message),
 		description: typeof description === 'string' ? description : null,
-	};
-}
-
-function httpCodeOf(failure: unknown): string | null | undefined {
-	return (failure as { httpCode?: string | null } | undefined)?.httpCode;
+	});
 }
 
 /**
  * Sends the batches in order. Pinterest's per-event refusals become Failed outcomes. A request that fails as a whole
- * (401, 403, 404, retries given up, an answer that cannot be matched) throws RequestFailed (wrapped for n8n by
- * actions/router.ts), saying how many events earlier requests delivered; with continue on fail, its items and those
- * of requests it rules out go to Failed instead.
+ * (401, 403, 404, retries given up, an answer that cannot be matched) fails the node through `partFailed`, saying
+ * how many events earlier requests delivered; when the node continues on fail, its items and those of requests it
+ * rules out go to Failed instead.
  */
 export async function deliver({
 	client,
 	batches,
 	test,
-	continueOnFail,
+	partFailed,
 }: Delivery): Promise<ItemOutcome[]> {
 	const outcomes: ItemOutcome[] = [];
 	let processedCount = 0;
@@ -82,10 +69,11 @@ export async function deliver({
 			);
 			continue;
 		}
+		const call = batchCall(batch, test);
 		let matched: MatchResult | undefined;
 		let thrown: unknown;
 		try {
-			matched = await sendBatch({ client, batch, test });
+			matched = matchResponseToItems(batch, await client.request<unknown>(call));
 		} catch (error) {
 			thrown = error;
 		}
@@ -94,16 +82,17 @@ export async function deliver({
 			processedCount += matched.outcomes.filter((o) => o.status === 'sent').length;
 			continue;
 		}
-		if (!continueOnFail) {
-			throw new RequestFailed({
-				failure: thrown,
-				unmatchedAnswer: matched?.error,
-				processedBefore: processedBeforeNote(processedCount),
-			});
-		}
+		const failure = matched ? new PinterestCallError(matched.error, '', call) : thrown;
+		partFailed(
+			failure instanceof PinterestCallError
+				? failure.withMoreFix(processedBeforeNote(processedCount))
+				: failure,
+		);
+		const reason = reasonFor(failure);
 		// Pinterest answered when the answer could not be matched, so the next request may well be fine.
-		const reason = matched ? matched.error : reasonOf(describeFailure(thrown));
-		const scope: FailureScope = matched ? 'batch' : scopeOf(httpCodeOf(thrown));
+		const scope: FailureScope = matched
+			? 'batch'
+			: scopeOf((failure as { httpCode?: string | null } | undefined)?.httpCode);
 		outcomes.push(...failAll(batch, reason));
 		if (scope === 'all') blockedAll = reason;
 		else if (scope === 'adAccount') blockedAccounts.set(batch.adAccountId, reason);

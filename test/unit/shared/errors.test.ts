@@ -1,20 +1,20 @@
-import { toPinterestApiError, type FinalFailure } from '../../../shared/errors';
-import { adSpendNode as node } from '../helpers/adSpendNode';
+import { lostRows } from '../../../nodes/PinterestAdSpend/core/levels';
+import { callFailed, type CallWording, type FinalFailure } from '../../../shared/errors';
 
 const call = { label: 'list campaigns', adAccountId: '549755885175' };
 const NOW_MS = Date.parse('2026-01-02T03:04:05.000Z');
 
-function explain(failure: Partial<FinalFailure>) {
-	const error = toPinterestApiError(
-		node,
-		{ attempts: 1, requestId: 'rid-1', ...failure },
-		call,
-		NOW_MS,
-	);
-	return { message: error.message, description: error.description, httpCode: error.httpCode };
+const CONVERSIONS_WORDING: CallWording = {
+	neededRole: 'the Audience role',
+	notResentBecause: 'Pinterest does not deduplicate offline events',
+};
+
+function explain(failure: Partial<FinalFailure>, wording: CallWording = {}) {
+	const error = callFailed({ attempts: 1, requestId: 'rid-1', ...failure }, call, wording, NOW_MS);
+	return { message: error.message, description: error.fix, httpCode: error.httpCode ?? null };
 }
 
-describe('toPinterestApiError', () => {
+describe('callFailed', () => {
 	it('401: reconnect the credential', () => {
 		expect(
 			explain({ statusCode: 401, pinterestCode: 2, message: 'Authentication failed.' }),
@@ -27,11 +27,15 @@ describe('toPinterestApiError', () => {
 		});
 	});
 
-	it('403 or code 29: no access to the ad account, check Business Access', () => {
-		expect(explain({ statusCode: 403, pinterestCode: 29 })).toMatchObject({
+	it('403 or code 29: no access to the ad account, check Business Access for the role the node names', () => {
+		expect(explain({ statusCode: 403, pinterestCode: 29 }, CONVERSIONS_WORDING)).toMatchObject({
 			message: 'This Pinterest login has no access to ad account 549755885175 (list campaigns)',
-			description: expect.stringMatching(/^Check Business Access/),
+			description:
+				'Check Business Access in Pinterest Business Manager: the user needs the Audience role on this ad account, or pick another ad account. Pinterest request ID: rid-1.',
 		});
+		expect(explain({ statusCode: 403 }).description).toMatch(
+			/^Check Business Access in Pinterest Business Manager: the user needs a role that allows this on this ad account/,
+		);
 	});
 
 	it.each<[string, Partial<FinalFailure>, string]>([
@@ -83,21 +87,25 @@ describe('toPinterestApiError', () => {
 	});
 
 	it('a write Pinterest may have recorded, not sent again: says why, and what to check', () => {
-		expect(explain({ networkErrorCode: 'ECONNRESET', notRetriedMaybeRecorded: true })).toEqual({
+		expect(
+			explain(
+				{ networkErrorCode: 'ECONNRESET', notRetriedMaybeRecorded: true },
+				CONVERSIONS_WORDING,
+			),
+		).toEqual({
 			message:
 				'Pinterest may have recorded the request to list campaigns for ad account 549755885175 but did not confirm it; it was not sent again',
 			description:
-				'The connection failed (ECONNRESET). Sending it again could count its events twice, since Pinterest does not deduplicate offline events: check them in Ads Manager before sending them again. Pinterest request ID: rid-1.',
+				'The connection failed (ECONNRESET). Sending it again could count it twice, since Pinterest does not deduplicate offline events: check Ads Manager for it before sending it again. Pinterest request ID: rid-1.',
 			httpCode: null,
 		});
-		expect(explain({ statusCode: 500, notRetriedMaybeRecorded: true }).description).toMatch(
-			/^Pinterest answered HTTP 500\. Sending it again/,
+		expect(explain({ statusCode: 500, notRetriedMaybeRecorded: true }).description).toBe(
+			'Pinterest answered HTTP 500. Sending it again could count it twice: check Ads Manager for it before sending it again. Pinterest request ID: rid-1.',
 		);
 	});
 
 	it('keeps only Pinterest code, message and request id as the error body', () => {
-		const error = toPinterestApiError(
-			node,
+		const error = callFailed(
 			{
 				statusCode: 400,
 				pinterestCode: 1,
@@ -106,6 +114,7 @@ describe('toPinterestApiError', () => {
 				requestId: 'rid-9',
 			},
 			call,
+			{},
 			NOW_MS,
 		);
 		expect(error.message).toBe(
@@ -115,7 +124,7 @@ describe('toPinterestApiError', () => {
 	});
 });
 
-describe('toPinterestApiError: a refused token refresh and the rows a failure leaves missing', () => {
+describe('callFailed: a refused token refresh and the rows a failure leaves missing', () => {
 	it('a refused refresh (invalid_grant) asks to reconnect the credential, whatever else was known', () => {
 		expect(explain({ tokenRefreshFailed: true, requestId: undefined })).toEqual({
 			message:
@@ -126,18 +135,22 @@ describe('toPinterestApiError: a refused token refresh and the rows a failure le
 		});
 	});
 
-	it('names the rows the failed call leaves missing, after the fix and before the request id', () => {
-		const error = toPinterestApiError(
-			node,
+	it('says what the caller loses by the failed call, after the fix and before the request id', () => {
+		const error = callFailed(
 			{ attempts: 7, statusCode: 502, requestId: 'rid-9' },
 			{
 				label: 'get campaigns analytics',
 				adAccountId: '549755885175',
-				missing: 'the campaign rows of 2026-01-01 to 2026-01-03',
+				lost: lostRows(
+					'campaign',
+					{ startDate: '2026-01-01', endDate: '2026-01-03' },
+					'549755885175',
+				),
 			},
+			{},
 			NOW_MS,
 		);
-		expect([error.message, error.description]).toEqual([
+		expect([error.message, error.fix]).toEqual([
 			'Pinterest failed to get campaigns analytics for ad account 549755885175 (HTTP 502) after 7 attempts',
 			"This is on Pinterest's side; run the workflow again later. Missing: the campaign rows of 2026-01-01 to 2026-01-03 of ad account 549755885175; no rows of this account are output. Pinterest request ID: rid-9.",
 		]);

@@ -2,13 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { PINTEREST_BASE_URLS } from '../../../../shared/environment';
+import { errorFields, type OperationRun } from '../../../../shared/operations';
 import {
 	getAdAccount,
 	listAdAccounts,
 	type AdAccount,
 } from '../../../../shared/transport/adAccounts';
 import { PinterestClient } from '../../../../shared/transport/client';
-import { isAccountRefusal, whyNotReadable } from '../../core/accountAccess';
+import { isAccountRefusal, SPEND_ROLE, whyNotReadable } from '../../core/accountAccess';
 import { parseAdAccountPickers } from '../../core/accountSelection';
 import { toAccountSpend, type AccountSpend } from '../../core/accountSpend';
 import type { DatePreset } from '../../core/dates';
@@ -18,7 +19,6 @@ import { entityListsToFetch, planSpend, toLevelEntities, type SpendRequest } fro
 import { reconcileSpend } from '../../core/reconcile';
 import { toSpendRequest, type SpendParameters } from '../../core/request';
 import { fetchEntityLists, fetchSpend, type Warn } from '../../transport/fetchSpend';
-import { errorFields } from '../itemError';
 
 export { getSpendFields as description } from './get.description';
 
@@ -106,9 +106,11 @@ async function tryGetAccountSpend(input: {
 /** "Get ad spend" for one input item: every selected account, one output item per row. */
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const client = await PinterestClient.create(this, 'pinterestAdsOAuth2Api');
+	{ itemIndex, partFailed }: OperationRun,
+): Promise<INodeExecutionData[][]> {
+	const client = await PinterestClient.create(this, 'pinterestAdsOAuth2Api', {
+		wording: { neededRole: SPEND_ROLE },
+	});
 	const request = toSpendRequest({
 		parameters: readSpendParameters(this, itemIndex),
 		now: DateTime.now(),
@@ -146,9 +148,8 @@ export async function execute(
 			);
 			continue;
 		}
-		// One failing account must not lose the others' rows when the user chose to continue; without
-		// that, nodes/PinterestAdSpend/actions/router.ts turns the failure into the node's error.
-		if (!this.continueOnFail()) throw failure;
+		// One failing account must not lose the others' rows when the node continues on fail.
+		partFailed(failure);
 		output.push({
 			json: {
 				...errorFields(failure),
@@ -170,5 +171,5 @@ export async function execute(
 	this.logger.info(
 		`Pinterest Ad Spend: ${output.length} rows from ${accounts.length - skipped.length} ad accounts in ${client.requestCount} API requests`,
 	);
-	return output;
+	return [output];
 }

@@ -5,6 +5,7 @@ import type {
 	NodeTypeAndVersion,
 } from 'n8n-workflow';
 
+import type { OperationRun } from '../../../../shared/operations';
 import { PinterestClient, type PinterestCredentialType } from '../../../../shared/transport/client';
 import type { RetryBudget } from '../../../../shared/transport/retryPolicy';
 import { groupIntoBatches, type ItemOutcome } from '../../core/batches';
@@ -97,11 +98,17 @@ function retryBudgetOf(ctx: IExecuteFunctions, choice: RetryTimeLimit): RetryBud
 	return budgetFor(choice, isLiveWebhookRun(ctx.getMode(), parents));
 }
 
+/** Business Access roles that may send conversion events (spec: events/create), as refusals name them. */
+const CONVERSIONS_ROLE = 'the Admin, Analyst, Audience or Campaign Manager role';
+
 /**
- * "Send conversion event" for all input items at once: batched per ad account, one outcome per item. Throws plain
- * errors (core/stops.ts); actions/router.ts wraps them for n8n.
+ * "Send conversion event" for all input items at once: batched per ad account, one outcome per item, on the Sent
+ * or the Failed output.
  */
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function execute(
+	this: IExecuteFunctions,
+	{ partFailed }: OperationRun,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	if (items.length === 0) return [[], []];
 	const authentication = this.getNodeParameter('authentication', 0) as string;
@@ -133,6 +140,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	if (prepared.pending.length > 0) {
 		const client = await PinterestClient.create(this, credentialType, {
 			budget: retryBudgetOf(this, options.retryTimeLimit ?? 'auto'),
+			wording: {
+				neededRole: CONVERSIONS_ROLE,
+				notResentBecause: 'Pinterest does not deduplicate offline events',
+			},
 		});
 		const batches = groupIntoBatches(
 			prepared.pending,
@@ -142,7 +153,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			client,
 			batches,
 			test,
-			continueOnFail: this.continueOnFail(),
+			partFailed,
 		});
 		results.push(
 			...deliveredResults({

@@ -2,18 +2,17 @@ import {
 	isAccountRefusal,
 	whyNotReadable,
 } from '../../../../../nodes/PinterestAdSpend/core/accountAccess';
-import { toPinterestApiError } from '../../../../../shared/errors';
-import { adSpendNode as node } from '../../../helpers/adSpendNode';
+import { callFailed } from '../../../../../shared/errors';
 
 const refusal = (statusCode: number, fileDownload = false) =>
-	toPinterestApiError(
-		node,
+	callFailed(
 		{ statusCode, attempts: 1, pinterestCode: 29 },
 		{
 			label: fileDownload ? 'download the spend report' : 'list ads',
 			adAccountId: '1',
 			fileDownload,
 		},
+		{},
 		0,
 	);
 

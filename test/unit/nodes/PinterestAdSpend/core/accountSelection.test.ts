@@ -1,5 +1,5 @@
 import { parseAdAccountPickers } from '../../../../../nodes/PinterestAdSpend/core/accountSelection';
-import { SpendInputError } from '../../../../../nodes/PinterestAdSpend/core/dates';
+import { ActionableError } from '../../../../../shared/errors';
 
 describe('parseAdAccountPickers', () => {
 	const picked = (mode: string, value: unknown) => ({ adAccount: { __rl: true, mode, value } });
@@ -37,7 +37,7 @@ describe('parseAdAccountPickers', () => {
 		} catch (error) {
 			thrown = error;
 		}
-		expect(thrown).toBeInstanceOf(SpendInputError);
-		expect((thrown as SpendInputError).message).toBe(message);
+		expect(thrown).toBeInstanceOf(ActionableError);
+		expect((thrown as ActionableError).message).toBe(message);
 	});
 });

@@ -2,9 +2,9 @@ import { DateTime } from 'luxon';
 
 import {
 	resolveDateRange,
-	SpendInputError,
 	type DatePreset,
 } from '../../../../../nodes/PinterestAdSpend/core/dates';
+import { ActionableError } from '../../../../../shared/errors';
 
 const at = (iso: string, zone = 'UTC') => DateTime.fromISO(iso, { zone });
 
@@ -126,7 +126,7 @@ describe('resolveDateRange', () => {
 				customEnd: '2025-02-01',
 			}),
 		).toThrow(
-			new SpendInputError(
+			new ActionableError(
 				'End Date 2025-02-01 is before Start Date 2025-02-05',
 				'Swap the two dates.',
 			),

@@ -8,6 +8,6 @@ it('routes exactly the operations the node offers', () => {
 		(p) => p.name === 'operation',
 	);
 	const offered = (selector?.options as INodePropertyOptions[]).map((option) => option.value);
-	expect(Object.keys(OPERATIONS)).toEqual(offered);
+	expect(Object.keys(OPERATIONS.operations)).toEqual(offered);
 	expect(offered).toEqual(['sendEvent']);
 });
