@@ -1,6 +1,6 @@
 import { createDecipheriv, createHash } from 'crypto';
 
-import { KEY_HEX_CHARACTERS } from './constants';
+import { KEY_HEX_CHARACTERS } from './insProtocol';
 import type { Envelope } from './envelope';
 import { ok, reject, type Step } from './outcome';
 

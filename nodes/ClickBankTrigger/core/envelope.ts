@@ -1,4 +1,4 @@
-import { AES_BLOCK_BYTES, MAX_BODY_BYTES } from './constants';
+import { AES_BLOCK_BYTES, MAX_BODY_BYTES } from './insProtocol';
 import { ok, reject, type Step } from './outcome';
 
 /** The two parts of an INS v6+ request body: `{"notification": <base64>, "iv": <base64>}`. */

@@ -1,4 +1,4 @@
-import { SECRET_KEY_PATTERN } from './constants';
+import { SECRET_KEY_PATTERN } from './insProtocol';
 
 /** The credential's secret key as the trigger decrypts with it, or what is wrong with it. */
 export type SecretKeyReading = { ok: true; key: string } | { ok: false; problem: string };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TRANSACTION_TYPES } from '../core/constants';
+import { TRANSACTION_TYPES } from '../core/insProtocol';
 
 const TYPE_NAMES: Record<(typeof TRANSACTION_TYPES)[number], string> = {
 	SALE: 'SALE (Initial Sale)',

@@ -1,4 +1,4 @@
-import { AMOUNT_DECIMALS, MAX_AMOUNT } from './constants';
+import { AMOUNT_DECIMALS, MAX_AMOUNT } from './conversionsApiRules';
 import { fail, isEmpty, pass, problem, type InputField, type Reading } from './read';
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;

@@ -1,4 +1,4 @@
-import { MAX_EVENTS_PER_REQUEST } from './constants';
+import { MAX_EVENTS_PER_REQUEST } from './conversionsApiRules';
 import { DEDUPLICATION_WINDOW_HOURS, isDeduplicated } from './dedup';
 import type { WireConversionEvent } from './buildEvent';
 

@@ -1,4 +1,4 @@
-import { ACTION_SOURCES, DEFAULT_ACTION_SOURCE } from './constants';
+import { ACTION_SOURCES, DEFAULT_ACTION_SOURCE } from './conversionsApiRules';
 import { buildCustomData } from './customData';
 import { checkEventName, type EventName } from './eventNames';
 import { toEventTimeSeconds } from './eventTime';

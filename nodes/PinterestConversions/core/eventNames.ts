@@ -1,4 +1,4 @@
-import { STANDARD_EVENT_NAMES } from './constants';
+import { STANDARD_EVENT_NAMES } from './conversionsApiRules';
 import { fail, pass, problem, readText } from './read';
 import type { Checked } from './types';
 

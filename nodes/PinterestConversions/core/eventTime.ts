@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { MAX_EVENT_AGE_DAYS, MAX_FUTURE_SKEW_SECONDS, MILLISECONDS_THRESHOLD } from './constants';
+import { MAX_EVENT_AGE_DAYS, MAX_FUTURE_SKEW_SECONDS, MILLISECONDS_THRESHOLD } from './conversionsApiRules';
 import { fail, isEmpty, pass, problem } from './read';
 import type { Checked } from './types';
 

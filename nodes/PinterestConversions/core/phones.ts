@@ -1,4 +1,4 @@
-import { MAX_PHONE_DIGITS, MIN_PHONE_DIGITS } from './constants';
+import { MAX_PHONE_DIGITS, MIN_PHONE_DIGITS } from './conversionsApiRules';
 import type { Rejection } from './normalisers';
 
 /**

@@ -1,6 +1,6 @@
 import { hash } from 'crypto';
 
-import { EMPTY_TEXT_SHA256, SHA256_HEX } from './constants';
+import { EMPTY_TEXT_SHA256, SHA256_HEX } from './conversionsApiRules';
 import {
 	checkIpAddress,
 	normaliseCity,

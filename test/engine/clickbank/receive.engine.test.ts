@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES } from '../../../nodes/ClickBankTrigger/core/constants';
+import { MAX_BODY_BYTES } from '../../../nodes/ClickBankTrigger/core/insProtocol';
 import { saleNotification } from '../../unit/nodes/ClickBankTrigger/fixtures';
 import {
 	encryptLikeClickBank,

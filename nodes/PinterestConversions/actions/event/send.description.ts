@@ -1,7 +1,7 @@
 import type { IDisplayOptions, INodeProperties, NodeParameterValue } from 'n8n-workflow';
 
 import { adAccountLocator } from '../../../../shared/descriptions/adAccountLocator';
-import { STANDARD_EVENT_NAMES } from '../../core/constants';
+import { STANDARD_EVENT_NAMES } from '../../core/conversionsApiRules';
 
 const show = (extra: Record<string, NodeParameterValue[]> = {}): IDisplayOptions => ({
 	show: { operation: ['sendEvent'], ...extra },

@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES } from '../../../../../nodes/ClickBankTrigger/core/constants';
+import { MAX_BODY_BYTES } from '../../../../../nodes/ClickBankTrigger/core/insProtocol';
 import { readEnvelope } from '../../../../../nodes/ClickBankTrigger/core/envelope';
 
 const IV = 'AAECAwQFBgcICQoLDA0ODw==';

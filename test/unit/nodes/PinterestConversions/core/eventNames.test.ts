@@ -1,5 +1,5 @@
 import openapi from '../../../../fixtures/pinterest-openapi/openapi.json';
-import { STANDARD_EVENT_NAMES } from '../../../../../nodes/PinterestConversions/core/constants';
+import { STANDARD_EVENT_NAMES } from '../../../../../nodes/PinterestConversions/core/conversionsApiRules';
 import { checkEventName } from '../../../../../nodes/PinterestConversions/core/eventNames';
 
 /** The spec lists the event names as a Markdown list (`- \`checkout\``) in the field's description, not as an enum. */
