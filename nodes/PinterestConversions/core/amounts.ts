@@ -1,5 +1,5 @@
 import { AMOUNT_DECIMALS, MAX_AMOUNT } from './conversionsApiRules';
-import { fail, isEmpty, pass, problem, type InputField, type Reading } from './read';
+import { fail, isEmpty, pass, problem, type InputField, type Reading } from './input';
 
 const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 

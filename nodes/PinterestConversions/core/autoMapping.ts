@@ -1,4 +1,4 @@
-import type { ConversionEventInput } from './eventInput';
+import type { ConversionEventInput } from './input';
 import type { CustomDataInput, UserDataInput } from './types';
 
 type EventKey = Exclude<

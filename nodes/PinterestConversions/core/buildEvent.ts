@@ -11,9 +11,9 @@ import {
 	readText,
 	take,
 	withoutEmpty,
+	type ConversionEventInput,
 	type Reading,
-} from './read';
-import type { ConversionEventInput } from './eventInput';
+} from './input';
 import type { Checked, DroppedField, InputProblem, WireCustomData, WireUserData } from './types';
 import { buildUserData } from './userData';
 

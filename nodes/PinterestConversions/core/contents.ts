@@ -1,5 +1,5 @@
 import { readAmount, readCount } from './amounts';
-import { isEmpty, problem, readText, take, withoutEmpty } from './read';
+import { isEmpty, problem, readText, take, withoutEmpty } from './input';
 import { isPlainName, jsonSyntaxPosition } from './safeMessages';
 import type { InputProblem, WireContent } from './types';
 

@@ -10,7 +10,7 @@ import {
 	take,
 	withoutEmpty,
 	type Reading,
-} from './read';
+} from './input';
 import type { Checked, CustomDataInput, DroppedField, InputProblem, WireCustomData } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { STANDARD_EVENT_NAMES } from './conversionsApiRules';
-import { fail, pass, problem, readText } from './read';
+import { fail, pass, problem, readText } from './input';
 import type { Checked } from './types';
 
 export type EventName = (typeof STANDARD_EVENT_NAMES)[number];

@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
 
-import { MAX_EVENT_AGE_DAYS, MAX_FUTURE_SKEW_SECONDS, MILLISECONDS_THRESHOLD } from './conversionsApiRules';
-import { fail, isEmpty, pass, problem } from './read';
+import {
+	MAX_EVENT_AGE_DAYS,
+	MAX_FUTURE_SKEW_SECONDS,
+	MILLISECONDS_THRESHOLD,
+} from './conversionsApiRules';
+import { fail, isEmpty, pass, problem } from './input';
 import type { Checked } from './types';
 
 const FIELD = 'eventTime';

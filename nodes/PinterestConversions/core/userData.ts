@@ -19,7 +19,7 @@ import {
 	type Rejection,
 } from './normalisers';
 import { normalisePhone } from './phones';
-import { drop, fail, pass, problem, readText, readTextList } from './read';
+import { drop, fail, pass, problem, readText, readTextList } from './input';
 import type {
 	Checked,
 	DroppedField,

@@ -5,7 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { itemKeysOf, readItemKeys } from '../../core/itemFields';
+import { itemKeysOf, readItemKeys } from '../../core/input';
 import { expressionErrorText } from '../../core/safeMessages';
 import type { InputProblem } from '../../core/types';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
 import { buildConversionEvent } from '../../../../../nodes/PinterestConversions/core/buildEvent';
-import type { ConversionEventInput } from '../../../../../nodes/PinterestConversions/core/eventInput';
+import type { ConversionEventInput } from '../../../../../nodes/PinterestConversions/core/input';
 import spec from '../../../../fixtures/pinterest-openapi/openapi.json';
 import { accepted, refused } from '../../../helpers/outcomes';
 
