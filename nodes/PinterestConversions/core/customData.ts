@@ -50,6 +50,22 @@ function readCurrency(value: unknown): Reading<string> {
 	);
 }
 
+/** Texts that only describe the event: one that cannot be read is left out (and listed), the event still sent. */
+const DESCRIPTIVE_TEXTS = [
+	['search_string', 'searchString', 'Search string'],
+	['content_name', 'contentName', 'Content name'],
+	['content_category', 'contentCategory', 'Content category'],
+	['content_brand', 'contentBrand', 'Content brand'],
+] as const satisfies ReadonlyArray<readonly [keyof WireCustomData, keyof CustomDataInput, string]>;
+
+function readDescriptiveTexts(source: CustomDataInput, dropped: DroppedField[]): WireCustomData {
+	const texts: WireCustomData = {};
+	for (const [key, field, label] of DESCRIPTIVE_TEXTS) {
+		texts[key] = drop(readText(source[field], { field, label }), dropped);
+	}
+	return texts;
+}
+
 /** Number of Items defaults to 0 in the node: 0 means not given. */
 function withoutZero(count: number | undefined): number | undefined {
 	return count === 0 ? undefined : count;
@@ -82,26 +98,11 @@ export function buildCustomData(
 			),
 		),
 		order_id: take(readText(source.orderId, { field: 'orderId', label: 'Order ID' }), problems),
-		search_string: drop(
-			readText(source.searchString, { field: 'searchString', label: 'Search string' }),
-			dropped,
-		),
 		opt_out_type: take(
 			readText(source.optOutType, { field: 'optOutType', label: 'Opt-out type' }),
 			problems,
 		),
-		content_name: drop(
-			readText(source.contentName, { field: 'contentName', label: 'Content name' }),
-			dropped,
-		),
-		content_category: drop(
-			readText(source.contentCategory, { field: 'contentCategory', label: 'Content category' }),
-			dropped,
-		),
-		content_brand: drop(
-			readText(source.contentBrand, { field: 'contentBrand', label: 'Content brand' }),
-			dropped,
-		),
+		...readDescriptiveTexts(source, dropped),
 		predicted_ltv: drop(
 			readAmount(source.predictedLtv, { field: 'predictedLtv', label: 'Predicted lifetime value' }),
 			dropped,
