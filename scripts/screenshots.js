@@ -1,4 +1,4 @@
-// `npm run screenshots`: pictures of the package in the n8n editor for the README, taken in a real
+// `npm run screenshots`: pictures of the package in the n8n editor for docs/templates.md, taken in a real
 // headless Chromium (Debian's `chromium`, driven by playwright-core) against a throwaway local n8n
 // with this package and its templates: every template's canvas, each node's settings and the
 // credential dialogs. Writes docs/screenshots/*.png.

@@ -147,7 +147,7 @@ function nextSteps(url) {
 		`  - Pinterest Ads OAuth2 API: for spend. Your Pinterest app's redirect URL: ${url}/rest/oauth2-credential/callback`,
 		'  - Pinterest Conversions API: the conversion token from Ads Manager (Conversions → Set up API)',
 		'  - ClickBank INS API: the secret key from your ClickBank account settings',
-		'Postback URL for an affiliate network or tracker (the README lists every parameter):',
+		'Postback URL for an affiliate network or tracker (the README lists its parameters):',
 		`  ${url}/webhook/pinterest-postback?secret=<your secret>&order_id={order_id}&value={payout}&currency=USD` +
 			'&click_id={epik}&traffic_source=pinterest&campaign_id={campaignid}&ad_id={adid}',
 		'Networks reach only a public n8n: on yours, use its https:// address in place of this local one.',

@@ -1,6 +1,6 @@
 /**
  * Where the tracking parameters of the affiliate link (`traffic_source=pinterest`, campaign, ad…)
- * reach an INS notification. What public sources show (details in the README, "ClickBank Trigger"):
+ * reach an INS notification. What public sources show (details in docs/clickbank.md):
  *
  * - `trackingCodes` (INS 6.0+): array of the affiliate's tracking IDs, the `tid` of the HopLink
  *   (lowercase letters, digits and underscores, up to 100 characters, so never `key=value` pairs).

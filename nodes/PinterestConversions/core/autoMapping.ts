@@ -8,7 +8,7 @@ type EventKey = Exclude<
 
 /**
  * "Map Automatically": the item field names read for each input, first match wins. Pinterest's own names come
- * first, then the names shop and affiliate-network exports use. The README's alias table is this table.
+ * first, then the names shop and affiliate-network exports use. The alias table in docs/conversions.md is this table.
  */
 export const EVENT_ALIASES: ReadonlyArray<[EventKey, readonly string[]]> = [
 	['eventName', ['event_name', 'eventName']],

@@ -191,7 +191,7 @@ export const description: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Each item is read by field name: event_id or order_id, event_time or timestamp, email, phone, value or amount, currency, epik, ip, user_agent, contents… (see the README for the full list). Event Name and Action Source below are used when an item has none.',
+			'Each item is read by field name: event_id or order_id, event_time or timestamp, email, phone, value or amount, currency, epik, ip, user_agent, contents… (docs/conversions.md in the package lists every name). Event Name and Action Source below are used when an item has none.',
 		name: 'autoNotice',
 		type: 'notice',
 		default: '',
