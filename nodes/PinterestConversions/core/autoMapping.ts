@@ -1,5 +1,6 @@
 import type { ConversionEventInput } from './input';
-import type { CustomDataInput, UserDataInput } from './types';
+import type { CustomDataInput } from './customData';
+import type { UserDataInput } from './userData';
 
 type EventKey = Exclude<
 	keyof ConversionEventInput,

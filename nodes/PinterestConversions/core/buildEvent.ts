@@ -2,19 +2,10 @@ import { ACTION_SOURCES, DEFAULT_ACTION_SOURCE } from './conversionsApiRules';
 import { buildCustomData } from './customData';
 import { checkEventName, type EventName } from './eventNames';
 import { toEventTimeSeconds } from './eventTime';
-import {
-	drop,
-	fail,
-	pass,
-	problem,
-	readBoolean,
-	readText,
-	take,
-	withoutEmpty,
-	type ConversionEventInput,
-	type Reading,
-} from './input';
-import type { Checked, DroppedField, InputProblem, WireCustomData, WireUserData } from './types';
+import { drop, fail, pass, problem, readBoolean, readText, take, withoutEmpty } from './input';
+import type { WireCustomData } from './customData';
+import type { Checked, DroppedField, InputProblem, ConversionEventInput, Reading } from './input';
+import type { WireUserData } from './userData';
 import { buildUserData } from './userData';
 
 export type ActionSource = (typeof ACTION_SOURCES)[number];

@@ -1,7 +1,16 @@
 import { readAmount, readCount } from './amounts';
 import { isEmpty, problem, readText, take, withoutEmpty } from './input';
 import { isPlainName, jsonSyntaxPosition } from './safeMessages';
-import type { InputProblem, WireContent } from './types';
+import type { InputProblem } from './input';
+
+export type WireContent = {
+	id?: string;
+	item_price?: string;
+	quantity?: number;
+	item_name?: string;
+	item_category?: string;
+	item_brand?: string;
+};
 
 type ContentKey = keyof WireContent;
 

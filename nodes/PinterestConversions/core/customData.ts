@@ -1,17 +1,39 @@
 import { readAmount, readCount } from './amounts';
 import { buildContents } from './contents';
-import {
-	drop,
-	fail,
-	pass,
-	problem,
-	readText,
-	readTextList,
-	take,
-	withoutEmpty,
-	type Reading,
-} from './input';
-import type { Checked, CustomDataInput, DroppedField, InputProblem, WireCustomData } from './types';
+import { drop, fail, pass, problem, readText, readTextList, take, withoutEmpty } from './input';
+import type { WireContent } from './contents';
+import type { Checked, DroppedField, InputProblem, Reading } from './input';
+
+/** Wire `custom_data`; `np` and `external_measurement_*` are left out ("only use when instructed"). */
+export type WireCustomData = {
+	currency?: string;
+	value?: string;
+	content_ids?: string[];
+	contents?: WireContent[];
+	num_items?: number;
+	order_id?: string;
+	search_string?: string;
+	opt_out_type?: string;
+	content_name?: string;
+	content_category?: string;
+	content_brand?: string;
+	predicted_ltv?: string;
+};
+
+export interface CustomDataInput {
+	value?: unknown;
+	currency?: unknown;
+	orderId?: unknown;
+	contentIds?: unknown;
+	contents?: unknown;
+	numItems?: unknown;
+	searchString?: unknown;
+	contentName?: unknown;
+	contentCategory?: unknown;
+	contentBrand?: unknown;
+	optOutType?: unknown;
+	predictedLtv?: unknown;
+}
 
 /**
  * The ISO 4217 codes in use, as the runtime's ICU data lists them; a three-letter text outside it (XYZ, a typo)

@@ -1,4 +1,4 @@
-import type { DroppedField } from './types';
+import type { DroppedField } from './input';
 
 /**
  * One line for the run's execution hint: how many sent events went without which fields, most frequent first.

@@ -1,6 +1,6 @@
 import { STANDARD_EVENT_NAMES } from './conversionsApiRules';
 import { fail, pass, problem, readText } from './input';
-import type { Checked } from './types';
+import type { Checked } from './input';
 
 export type EventName = (typeof STANDARD_EVENT_NAMES)[number];
 

@@ -6,7 +6,7 @@ import {
 	MILLISECONDS_THRESHOLD,
 } from './conversionsApiRules';
 import { fail, isEmpty, pass, problem } from './input';
-import type { Checked } from './types';
+import type { Checked } from './input';
 
 const FIELD = 'eventTime';
 const SECONDS_PER_DAY = 86_400;

@@ -1,7 +1,28 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { AD_ACCOUNT_ID } from '../../../shared/adAccountId';
-import type { Checked, CustomDataInput, DroppedField, InputProblem, UserDataInput } from './types';
+import type { CustomDataInput } from './customData';
+import type { UserDataInput } from './userData';
+
+/** One invalid input: which field, which rule it breaks, how to fix it. Never repeats user data values. */
+export type InputProblem = {
+	/** Input property name, e.g. `gender` or `contents[1].quantity`. */
+	field: string;
+	message: string;
+	fix: string;
+};
+
+/** The one result of checking input in core/: a value, or every problem found (never both). */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
+
+/**
+ * An optional field that could not be used and was left out of an event that is still sent. The reason names the
+ * rule, never the value.
+ */
+export type DroppedField = {
+	field: string;
+	reason: string;
+};
 
 // What an input item gives the Conversions node, read in one place: the event input of an item (from the node's
 // fields, or Map Automatically in autoMapping.ts), the item fields a plain mapping reads straight from the item, and

@@ -1,7 +1,7 @@
 import { ActionableError } from '../../../shared/errors';
 
 import { DEDUPLICATION_WINDOW_HOURS } from './dedup';
-import type { InputProblem } from './types';
+import type { InputProblem } from './input';
 
 export function describeProblems(problems: InputProblem[]): string {
 	return problems.map((p) => `${p.field}: ${p.message}. ${p.fix}`).join(' | ');

@@ -20,15 +20,50 @@ import {
 } from './normalisers';
 import { normalisePhone } from './phones';
 import { drop, fail, pass, problem, readText, readTextList } from './input';
-import type {
-	Checked,
-	DroppedField,
-	HashedWireKey,
-	InputProblem,
-	PlainWireKey,
-	UserDataInput,
-	WireUserData,
-} from './types';
+import type { Checked, DroppedField, InputProblem } from './input';
+
+export type HashedWireKey =
+	| 'em'
+	| 'ph'
+	| 'fn'
+	| 'ln'
+	| 'ge'
+	| 'db'
+	| 'ct'
+	| 'st'
+	| 'zp'
+	| 'country'
+	| 'external_id'
+	| 'hashed_maids';
+
+export type PlainWireKey = 'client_ip_address' | 'client_user_agent' | 'click_id' | 'partner_id';
+
+/** Wire `user_data` (spec `ConversionEventsUserDataProperties`): hashed keys hold SHA-256 hex lists. */
+export type WireUserData = Partial<Record<HashedWireKey, string[]> & Record<PlainWireKey, string>>;
+
+/**
+ * Inputs are `unknown` because they come from n8n expressions. Hashed fields take one text or a list; a single
+ * text is one value and is never split on commas (names and addresses may contain them).
+ */
+export interface UserDataInput {
+	email?: unknown;
+	phone?: unknown;
+	firstName?: unknown;
+	lastName?: unknown;
+	gender?: unknown;
+	dateOfBirth?: unknown;
+	city?: unknown;
+	state?: unknown;
+	zip?: unknown;
+	country?: unknown;
+	externalId?: unknown;
+	mobileAdId?: unknown;
+	clientIpAddress?: unknown;
+	clientUserAgent?: unknown;
+	/** The epik value (`_epik` cookie or `epik=` URL parameter). */
+	clickId?: unknown;
+	partnerId?: unknown;
+}
 
 /** input name → wire key → label used in reasons → normaliser (the event's country passed to those that need it). */
 type HashedField = [

@@ -1,4 +1,4 @@
-import type { Checked, InputProblem } from '../../../nodes/PinterestConversions/core/types';
+import type { Checked, InputProblem } from '../../../nodes/PinterestConversions/core/input';
 
 /** The value of a "value or problems" result; the problems, when there are any, fail the test. */
 export function accepted<T>(outcome: Checked<T>): T {

@@ -7,7 +7,7 @@ import type {
 
 import { itemKeysOf, readItemKeys } from '../../core/input';
 import { expressionErrorText } from '../../core/safeMessages';
-import type { InputProblem } from '../../core/types';
+import type { InputProblem } from '../../core/input';
 
 /** Collections whose sub-fields are read one by one, so only their expressions are evaluated per item. */
 const COLLECTIONS = ['userData', 'customData', 'eventOptions'] as const;

@@ -3,13 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { mapItemAutomatically } from '../../core/autoMapping';
 import type { PendingEvent } from '../../core/batches';
 import { buildConversionEvent } from '../../core/buildEvent';
-import type { DroppedField, InputProblem } from '../../core/types';
-import {
-	adAccountProblem,
-	inputFromParameters,
-	shown,
-	type ConversionEventInput,
-} from '../../core/input';
+import type { DroppedField, InputProblem, ConversionEventInput } from '../../core/input';
+import { adAccountProblem, inputFromParameters, shown } from '../../core/input';
 import { ParameterReader } from './parameters';
 
 export type InputMode = 'defineBelow' | 'auto';

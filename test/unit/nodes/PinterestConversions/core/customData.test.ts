@@ -1,6 +1,6 @@
 import { formatAmount } from '../../../../../nodes/PinterestConversions/core/amounts';
 import { buildCustomData } from '../../../../../nodes/PinterestConversions/core/customData';
-import type { CustomDataInput } from '../../../../../nodes/PinterestConversions/core/types';
+import type { CustomDataInput } from '../../../../../nodes/PinterestConversions/core/customData';
 import spec from '../../../../fixtures/pinterest-openapi/openapi.json';
 import { accepted, refused } from '../../../helpers/outcomes';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 
 import { buildUserData } from '../../../../../nodes/PinterestConversions/core/userData';
-import type { UserDataInput } from '../../../../../nodes/PinterestConversions/core/types';
+import type { UserDataInput } from '../../../../../nodes/PinterestConversions/core/userData';
 import { accepted, refused } from '../../../helpers/outcomes';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
