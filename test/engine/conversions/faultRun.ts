@@ -11,7 +11,7 @@ export const US = '549755885175';
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-export const order = (n: number) => ({
+export const order = (n: number, overrides: IDataObject = {}) => ({
 	orderId: `order-${n}`,
 	email: `buyer${n}@example.com`,
 	amount: 10 + n,
@@ -19,6 +19,7 @@ export const order = (n: number) => ({
 	ua: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
 	epik: `dj0yJnU9epik${n}`,
 	time: nowSeconds() - 600,
+	...overrides,
 });
 export const orders = () => [order(1), order(2), order(3)];
 export const IDS = ['order-1', 'order-2', 'order-3'];

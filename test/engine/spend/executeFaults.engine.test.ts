@@ -150,14 +150,18 @@ describe('Pinterest Ad Spend execute: asynchronous report faults', () => {
 		);
 	});
 
-	it.each(['FAILED', 'EXPIRED'])(
-		'a report that ends %s twice: requested once more, then a clear error, nothing downloaded, no rows',
-		async (status) => {
-			await pinterest.config({ failNextReports: [status, status] });
+	it.each([
+		['FAILED', 'FAILED'],
+		['EXPIRED', 'EXPIRED'],
+		['EXPIRED', 'CANCELLED'],
+	])(
+		'a report that ends %s, then %s: requested once more, then a clear error, nothing downloaded, no rows',
+		async (first, second) => {
+			await pinterest.config({ failNextReports: [first, second] });
 			const { error, json } = await run({ options: { strategy: 'async' } });
 			expect(json).toEqual([]);
 			expect(error).toMatchObject({
-				message: `Pinterest's spend report for ad account ${ACCOUNT} ended ${status}, then ${status}`,
+				message: `Pinterest's spend report for ad account ${ACCOUNT} ended ${first}, then ${second}`,
 				description: expect.stringMatching(
 					/^Missing: the campaign rows of 2026-11-20 to 2026-11-22 of ad account 549755885175; no rows of this account are output\./,
 				),

@@ -4,6 +4,7 @@
 // wait the node took, to the millisecond (its own "retrying … in N ms" log lines and the waits it slept).
 // What only a real n8n shows stays in test/e2e/faultsSpend.e2e.test.js: the rate-limit retry in the real process,
 // and the refreshed token n8n stores in its database and uses on the next run.
+import { expectedDailyRows } from '../../e2e/spendExpectations';
 import { logs, warnings } from '../harness/engine';
 import { waits } from '../harness/fakeClock';
 import { InProcessPinterest } from '../harness/pinterest';
@@ -16,8 +17,13 @@ import {
 	SCOPE,
 	SYNC_CALLS,
 	US,
+	range,
 	withRepeats,
 } from './faultRun';
+import { pickedAccounts } from './spendRun';
+
+const EU = '549755885176';
+const JP = '549755885177';
 
 let pinterest: InProcessPinterest;
 beforeAll(async () => (pinterest = await InProcessPinterest.start()));
@@ -71,6 +77,76 @@ describe('rate limits', () => {
 		expect(await pinterest.calls()).toEqual(SYNC_CALLS);
 		expect(warnings()).toEqual([]);
 		expect(waits()).toEqual([]);
+	});
+
+	it('a daily rate limit that resets hours later fails at once, saying when to retry', async () => {
+		await pinterest.faults([
+			{ kind: 'rateLimit', resetSeconds: 67150, pathPattern: '/analytics$' },
+		]);
+		const error = failedWith(
+			await campaignSpend(pinterest, {}, { parameters: { level: 'adAccount' } }),
+		);
+		expect(error.message).toBe(
+			`Pinterest rate limit reached while trying to get ad account analytics for ad account ${US}; gave up after 1 attempts`,
+		);
+		expect(error.description).toMatch(
+			/^Run the workflow again after \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z \(UTC\)\./,
+		);
+		expect(error.description).toContain('Pinterest request ID: fake-rid-');
+		expect(waits()).toEqual([]);
+	});
+});
+
+describe('faults on several calls of one pull', () => {
+	it('429 with a reset header, 5xx and a dropped connection are retried; nothing is lost', async () => {
+		await pinterest.faults([
+			{ kind: 'rateLimit', resetSeconds: 1, pathPattern: '/campaigns/analytics$' },
+			{ kind: 'serverError', status: 503, pathPattern: '/campaigns$' },
+			{ kind: 'connectionReset', pathPattern: '^/ad_accounts/\\d+$' },
+		]);
+		await expectCompleteRows(pinterest, await campaignSpend(pinterest));
+		expect(await pinterest.calls()).toEqual([
+			`GET /ad_accounts/${US}`,
+			`GET /ad_accounts/${US}`,
+			`GET /ad_accounts/${US}/campaigns`,
+			`GET /ad_accounts/${US}/campaigns`,
+			`GET /ad_accounts/${US}/analytics`,
+			`GET /ad_accounts/${US}/campaigns/analytics`,
+			`GET /ad_accounts/${US}/campaigns/analytics`,
+		]);
+		// Each call counts its own retries: two first backoffs, then the reset's 1 s.
+		expect(waits()).toEqual([500, 500, 1000]);
+	});
+});
+
+describe('an ad account the login cannot read', () => {
+	const threeAccounts = { ...pickedAccounts(US, EU, JP), level: 'adAccount' };
+
+	it('an error item with "continue", the others still report; without it the node fails naming the account', async () => {
+		await pinterest.config({ forbiddenAdAccounts: { 'access-1': [EU] } });
+		const continued = await campaignSpend(
+			pinterest,
+			{},
+			{ parameters: threeAccounts, continueOnFail: true },
+		);
+		expect(continued.error).toBeUndefined();
+		const state = await pinterest.state();
+		expect(continued.json).toEqual([
+			...expectedDailyRows(state, { adAccountId: US, level: 'adAccount', ...range }),
+			{
+				error: `This Pinterest login has no access to ad account ${EU} (read its name and currency)`,
+				fix: expect.stringMatching(/^Check Business Access in Pinterest Business Manager: /),
+				adAccountId: EU,
+				adAccountName: null,
+			},
+			...expectedDailyRows(state, { adAccountId: JP, level: 'adAccount', ...range }),
+		]);
+
+		const error = failedWith(await campaignSpend(pinterest, {}, { parameters: threeAccounts }));
+		expect(error.message).toBe(
+			`This Pinterest login has no access to ad account ${EU} (read its name and currency)`,
+		);
+		expect(error.context.itemIndex).toBe(0);
 	});
 });
 

@@ -33,9 +33,12 @@ export function campaignSpend(
 	{
 		parameters = {},
 		credentials = pinterest.credentials(),
+		continueOnFail = false,
 	}: {
+		/** Parameters replacing the pull's (the level, the accounts). */
 		parameters?: IDataObject;
 		credentials?: TestCredentialsHelper | Record<string, IDataObject>;
+		continueOnFail?: boolean;
 	} = {},
 ) {
 	return runNode({
@@ -50,6 +53,7 @@ export function campaignSpend(
 			...parameters,
 		},
 		credentials,
+		continueOnFail,
 		nodeName: 'Pinterest Ad Spend',
 	});
 }
