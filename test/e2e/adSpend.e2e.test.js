@@ -1,6 +1,7 @@
 // "Get ad spend" in a real n8n against the fake Pinterest API: every level, several accounts and
-// currencies, archived entities, missing columns, pagination, more than 250 entities, async reports,
-// rate limits and server errors, and an ad account the login may not read.
+// currencies, archived entities, missing columns, pagination, more than 250 entities, async reports
+// and granularities. Faults (rate limits, server errors, a report failing twice, an ad account the login
+// may not read) run on n8n's engine: test/engine/spend/faultMatrix.engine.test.ts, executeFaults.engine.test.ts.
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
 const { workflowWith, adSpendNode, selectedAccounts } = require('../harness/fixtures');
 const { expectedDailyRows, totalMicros, daysAgo } = require('./spendExpectations');
@@ -186,95 +187,6 @@ test('asynchronous report: ad (pin promotion) level, 18-digit ids exact, a FAILE
 		},
 	]);
 	expect(state.downloads).toEqual(['report-2']);
-});
-
-test('an asynchronous report that fails twice stops the node with a clear message', async () => {
-	await ctx.fake.config({ failNextReports: ['EXPIRED', 'CANCELLED'] });
-	const { result } = await runSpend({
-		...selectedAccounts(US),
-		level: 'campaign',
-		...customRange,
-		options: { strategy: 'async' },
-	});
-	expect(result.code).not.toBe(0);
-	expect(result.nodeError('Pinterest Ad Spend').message).toBe(
-		`Pinterest's spend report for ad account ${US} ended EXPIRED, then CANCELLED`,
-	);
-});
-
-test('429 with a reset header, 5xx and a dropped connection are retried; nothing is lost', async () => {
-	await ctx.fake.faults([
-		{ kind: 'rateLimit', resetSeconds: 1, pathPattern: '/campaigns/analytics$' },
-		{ kind: 'serverError', status: 503, pathPattern: '/campaigns$' },
-		{ kind: 'connectionReset', pathPattern: '^/ad_accounts/\\d+$' },
-	]);
-	const { result, rows, requests } = await runSpend({
-		...selectedAccounts(US),
-		level: 'campaign',
-		...customRange,
-	});
-	expect(result.code).toBe(0);
-	expect(rows).toEqual(
-		expectedDailyRows(await ctx.fake.state(), { adAccountId: US, level: 'campaign', ...range }),
-	);
-	expect(calls(requests)).toEqual([
-		`GET /ad_accounts/${US}`,
-		`GET /ad_accounts/${US}`,
-		`GET /ad_accounts/${US}/campaigns`,
-		`GET /ad_accounts/${US}/campaigns`,
-		`GET /ad_accounts/${US}/analytics`,
-		`GET /ad_accounts/${US}/campaigns/analytics`,
-		`GET /ad_accounts/${US}/campaigns/analytics`,
-	]);
-});
-
-test('a daily rate limit that resets hours later fails at once, saying when to retry', async () => {
-	await ctx.fake.faults([{ kind: 'rateLimit', resetSeconds: 67150, pathPattern: '/analytics$' }]);
-	const { result } = await runSpend({
-		...selectedAccounts(US),
-		level: 'adAccount',
-		...customRange,
-	});
-	expect(result.code).not.toBe(0);
-	const error = result.nodeError('Pinterest Ad Spend');
-	expect(error.message).toBe(
-		`Pinterest rate limit reached while trying to get ad account analytics for ad account ${US}; gave up after 1 attempts`,
-	);
-	expect(error.description).toMatch(
-		/^Run the workflow again after \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z \(UTC\)\./,
-	);
-	expect(error.description).toContain('Pinterest request ID: fake-rid-');
-});
-
-test('a selected ad account the login cannot read: error item with "continue", the others still report', async () => {
-	await ctx.fake.config({ forbiddenAdAccounts: { 'access-1': [EU] } });
-	const parameters = {
-		...selectedAccounts(US, EU, JP),
-		level: 'adAccount',
-		...customRange,
-	};
-	const continued = await runSpend(parameters, { onError: 'continueRegularOutput' });
-	expect(continued.result.code).toBe(0);
-	const state = await ctx.fake.state();
-	expect(continued.rows).toEqual([
-		...expectedDailyRows(state, { adAccountId: US, level: 'adAccount', ...range }),
-		{
-			error: `This Pinterest login has no access to ad account ${EU} (read its name and currency)`,
-			fix: expect.stringMatching(/^Check Business Access in Pinterest Business Manager: /),
-			adAccountId: EU,
-			adAccountName: null,
-		},
-		...expectedDailyRows(state, { adAccountId: JP, level: 'adAccount', ...range }),
-	]);
-
-	const stopped = await runSpend(parameters);
-	expect(stopped.result.code).not.toBe(0);
-	const error = stopped.result.nodeError('Pinterest Ad Spend');
-	expect(error.message).toBe(
-		`This Pinterest login has no access to ad account ${EU} (read its name and currency)`,
-	);
-	expect(error.context.itemIndex).toBe(0);
-	expect(JSON.stringify(stopped.result.run)).not.toMatch(/access-1|Bearer/);
 });
 
 test.each(['TOTAL', 'WEEK'])(

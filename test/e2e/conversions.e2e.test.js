@@ -1,9 +1,11 @@
 // "Send conversion event" in a real n8n against the fake Pinterest API: both credentials, test
-// mode, per-event failures in a 200 and in a 422, retries, batching, and raw PII never leaving n8n.
+// mode, per-event failures in a 200 and in a 422, batching, and raw PII never leaving n8n. Faults
+// (retries, a revoked token, a refused or unknown ad account) run on n8n's engine:
+// test/engine/conversions/sendFaults.engine.test.ts and faultMatrix.engine.test.ts.
 const { createHash } = require('node:crypto');
 
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
-const { credentials, workflowWith, conversionsNode } = require('../harness/fixtures');
+const { workflowWith, conversionsNode } = require('../harness/fixtures');
 
 const ctx = e2eContext();
 const US = '549755885175';
@@ -321,45 +323,6 @@ test("an expression that throws fails only its item, naming the field and giving
 	]);
 });
 
-test('429 then 503: retried, sent once, counted once', async () => {
-	await ctx.fake.faults([
-		{ kind: 'rateLimit', resetSeconds: 1, pathPattern: '/events$' },
-		{ kind: 'serverError', status: 503, pathPattern: '/events$' },
-	]);
-	const { sent, requests } = await send([order(1), order(2)], {}, { credential: 'token' });
-	expect(requests).toHaveLength(3);
-	expect(sent.map((item) => item.status)).toEqual(['sent', 'sent']);
-	expect(await recorded()).toEqual(['order-1', 'order-2']);
-});
-
-test('a connection lost after Pinterest recorded: web events are sent again and count once; offline events are not sent again', async () => {
-	await ctx.fake.faults([{ kind: 'recordThenReset', pathPattern: '/events$' }]);
-	const web = await send([order(1)], {}, { credential: 'token' });
-	expect(web.requests).toHaveLength(2);
-	expect(web.sent.map((item) => item.eventId)).toEqual(['order-1']);
-	expect(await recorded()).toEqual(['order-1']);
-
-	await ctx.fake.reset();
-	await ctx.fake.faults([{ kind: 'recordThenReset', pathPattern: '/events$' }]);
-	const offline = await send([order(7)], { actionSource: 'offline' }, { credential: 'token' });
-	expect(offline.requests).toHaveLength(1);
-	expect(offline.result.code).not.toBe(0);
-	const error = offline.result.nodeError('Pinterest Conversions');
-	expect(error.message).toBe(
-		`Pinterest may have recorded the request to send conversion events for ad account ${US} but did not confirm it; it was not sent again`,
-	);
-	expect(error.description).toMatch(/could count its events twice/);
-	expect(await recorded()).toEqual(['order-7']);
-
-	// A 429 cannot have been recorded, so offline events are sent again after one.
-	await ctx.fake.reset();
-	await ctx.fake.faults([{ kind: 'rateLimit', resetSeconds: 1, pathPattern: '/events$' }]);
-	const limited = await send([order(8)], { actionSource: 'offline' }, { credential: 'token' });
-	expect(limited.requests).toHaveLength(2);
-	expect(limited.sent.map((item) => item.eventId)).toEqual(['order-8']);
-	expect(await recorded()).toEqual(['order-8']);
-});
-
 test('batches of 1,000 per ad account: 1,001 + 2 items make 3 requests', async () => {
 	const inputItems = Array.from({ length: 1003 }, (_, i) => ({
 		...order(i),
@@ -377,88 +340,6 @@ test('batches of 1,000 per ad account: 1,001 + 2 items make 3 requests', async (
 		[`/ad_accounts/${US}/events`, 1],
 		[`/ad_accounts/${EU}/events`, 2],
 	]);
-});
-
-test('a revoked token fails the node with the fix, never showing the token; with continue on fail, items go to Failed', async () => {
-	await ctx.cli.importCredentials(
-		credentials(ctx.proxyUrl, { conversionToken: 'revoked-token-123' }),
-	);
-	const failedRun = await send([order(1)], {}, { credential: 'token' });
-	expect(failedRun.result.code).not.toBe(0);
-	const error = failedRun.result.nodeError('Pinterest Conversions');
-	expect(error.message).toBe(
-		`Pinterest rejected the credential's token (send conversion events for ad account ${US})`,
-	);
-	expect(error.description).toMatch(
-		/^The token is invalid, expired or revoked\. .* No earlier request of this run had delivered events\.$/,
-	);
-	// n8n itself sends a request once more after a 401, in case the credential can be refreshed.
-	expect(failedRun.requests).toHaveLength(2);
-	expect(JSON.stringify(failedRun.result.run)).not.toContain('revoked-token-123');
-
-	const continued = await send(
-		[order(1), order(2, { account: EU })],
-		{ adAccount: '={{ $json.account ?? "" }}' },
-		{ credential: 'token', onError: 'continueRegularOutput' },
-	);
-	expect(continued.result.code).toBe(0);
-	// The first request's 401 rules out the second: the same token would be refused again.
-	expect(continued.requests.map((r) => [r.path, r.json.data.map((e) => e.event_id)])).toEqual([
-		[`/ad_accounts/${US}/events`, ['order-1']],
-		[`/ad_accounts/${US}/events`, ['order-1']],
-	]);
-	expect(continued.failed.map((item) => [item.eventId, item.reason.slice(0, 60)])).toEqual([
-		['order-1', "Pinterest rejected the credential's token (send conversion e"],
-		['order-2', 'Not sent: an earlier request of this run failed. Pinterest r'],
-	]);
-	expect(JSON.stringify(continued.result.run)).not.toContain('revoked-token-123');
-});
-
-test('403 and 404 fail the node; with continue on fail only that ad account goes to Failed', async () => {
-	await ctx.fake.config({ forbiddenAdAccounts: { 'access-1': [EU] } });
-	const forbidden = await send([order(1)], { adAccount: { __rl: true, mode: 'id', value: EU } });
-	expect(forbidden.result.code).not.toBe(0);
-	expect(forbidden.result.nodeError('Pinterest Conversions').message).toBe(
-		`This Pinterest login has no access to ad account ${EU} (send conversion events)`,
-	);
-
-	// A failure after a delivered request says what was delivered.
-	const unknown = '549755889999';
-	const afterDelivery = await send([order(1, { account: US }), order(2, { account: unknown })], {
-		adAccount: { __rl: true, mode: 'id', value: '={{ $json.account }}' },
-	});
-	expect(afterDelivery.result.code).not.toBe(0);
-	const afterError = afterDelivery.result.nodeError('Pinterest Conversions');
-	expect(afterError.message).toBe(
-		`Pinterest could not find what was asked for (send conversion events for ad account ${unknown})`,
-	);
-	expect(afterError.description).toMatch(
-		/ 1 event of earlier requests of this run was processed by Pinterest; sending them again within 48 hours with the same event IDs does not count them twice, except offline events\.$/,
-	);
-	expect(await recorded()).toEqual(['order-1']);
-
-	const continued = await send(
-		[order(1, { account: unknown }), order(2, { account: US })],
-		{ adAccount: { __rl: true, mode: 'id', value: '={{ $json.account }}' } },
-		{ onError: 'continueRegularOutput' },
-	);
-	expect(continued.result.code).toBe(0);
-	expect(continued.sent.map((item) => item.eventId)).toEqual(['order-2']);
-	expect(continued.failed.map((item) => [item.eventId, item.reason.slice(0, 62)])).toEqual([
-		['order-1', 'Pinterest could not find what was asked for (send conversion e'],
-	]);
-});
-
-test('retries given up (rate limit resets too late) fail the node saying when to run again', async () => {
-	await ctx.fake.faults([{ kind: 'rateLimit', resetSeconds: 900, pathPattern: '/events$' }]);
-	const { result, requests } = await send([order(1)], {}, { credential: 'token' });
-	expect(requests).toHaveLength(1);
-	expect(result.code).not.toBe(0);
-	const error = result.nodeError('Pinterest Conversions');
-	expect(error.message).toMatch(
-		/^Pinterest rate limit reached while trying to send conversion events/,
-	);
-	expect(error.description).toMatch(/^Run the workflow again after \d{4}-\d\d-\d\dT/);
 });
 
 test('Failed Events "Stop the Workflow": local refusals stop the run before anything is sent', async () => {

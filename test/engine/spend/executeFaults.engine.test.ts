@@ -150,16 +150,28 @@ describe('Pinterest Ad Spend execute: asynchronous report faults', () => {
 		);
 	});
 
-	it('twice failed: the node fails saying which rows are missing', async () => {
-		await pinterest.config({ failNextReports: ['EXPIRED', 'EXPIRED'] });
-		const { error } = await run({ options: { strategy: 'async' } });
-		expect(error).toMatchObject({
-			message: `Pinterest's spend report for ad account ${ACCOUNT} ended EXPIRED, then EXPIRED`,
-			description: expect.stringMatching(
-				/^Missing: the campaign rows of 2026-11-20 to 2026-11-22 of ad account 549755885175; no rows of this account are output\./,
-			),
-		});
-	});
+	it.each([
+		['FAILED', 'FAILED'],
+		['EXPIRED', 'EXPIRED'],
+		['EXPIRED', 'CANCELLED'],
+	])(
+		'a report that ends %s, then %s: requested once more, then a clear error, nothing downloaded, no rows',
+		async (first, second) => {
+			await pinterest.config({ failNextReports: [first, second] });
+			const { error, json } = await run({ options: { strategy: 'async' } });
+			expect(json).toEqual([]);
+			expect(error).toMatchObject({
+				message: `Pinterest's spend report for ad account ${ACCOUNT} ended ${first}, then ${second}`,
+				description: expect.stringMatching(
+					/^Missing: the campaign rows of 2026-11-20 to 2026-11-22 of ad account 549755885175; no rows of this account are output\./,
+				),
+			});
+			// Each report is polled twice: IN_PROGRESS, then its end.
+			expect((await requestsTo(pinterest, 'POST', /\/reports$/)).length).toBe(2);
+			expect((await requestsTo(pinterest, 'GET', /\/reports$/)).length).toBe(4);
+			expect((await pinterest.state()).downloads).toEqual([]);
+		},
+	);
 
 	it("a report link outside Pinterest's report storage is refused and never fetched", async () => {
 		await pinterest.config({ reportUrlBase: 'https://reports.example.net' });

@@ -1,0 +1,39 @@
+// A Conversions request that outlasts its attempt: the attempt is abandoned by the HTTP client's own socket timer,
+// which no fake clock reaches, so this file runs on real time (real Date, real waits: about 10 s) and asserts the
+// live budget's 8 s attempts as they happen.
+import { sleepMock, waits } from '../harness/fakeClock';
+import { InProcessPinterest } from '../harness/pinterest';
+import { expectEachItemOnce, IDS, recorded, send } from './faultRun';
+
+/** Time the engine and the fake in between may add to a wait (a loaded machine): never subtracted. */
+const SLACK_MS = 1500;
+
+let pinterest: InProcessPinterest;
+beforeAll(async () => {
+	jest.useRealTimers();
+	sleepMock.mockImplementation(
+		async (ms) => await new Promise((resolve) => setTimeout(resolve, ms)),
+	);
+	pinterest = await InProcessPinterest.start();
+});
+afterAll(async () => await pinterest.close());
+beforeEach(async () => await pinterest.reset());
+afterEach(async () => {
+	expect((await pinterest.state()).privacyViolations).toEqual([]);
+});
+
+it('timeout mid-request (Pinterest answers after 10 s; attempts of 8 s): resent, recorded once though both arrived', async () => {
+	await pinterest.faults([{ kind: 'slow', delayMs: 10_000, pathPattern: '/events$' }]);
+	const run = await send(pinterest, { parameters: { options: { retryTimeLimit: 'short' } } });
+	expectEachItemOnce(run, { sent: IDS });
+	expect(run.eventIds).toEqual([IDS, IDS]);
+	// The first attempt was given up after its 8 s, then the backoff (0.25 s: no jitter here).
+	expect(waits()).toEqual([250]);
+	expect(run.gapsMs[0]).toBeGreaterThanOrEqual(8250);
+	expect(run.gapsMs[0]).toBeLessThan(8250 + SLACK_MS);
+	// The first request still reaches Pinterest's handler once its 10 s are up: it must not count twice.
+	await new Promise((resolve) =>
+		setTimeout(resolve, Math.max(0, run.requests[0].at + 10_500 - Date.now())),
+	);
+	expect(await recorded(pinterest)).toEqual(IDS);
+}, 60_000);
