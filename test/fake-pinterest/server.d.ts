@@ -13,3 +13,13 @@ export function startFakePinterest(options?: {
 	port?: number;
 	host?: string;
 }): Promise<FakePinterestServer>;
+
+/** The control API of a running fake (server.js). */
+export function fakeControl(fakeUrl: string): {
+	reset(dataset?: unknown): Promise<void>;
+	config(settings: unknown): Promise<void>;
+	faults(rules: unknown[]): Promise<void>;
+	requests(): Promise<unknown[]>;
+	clearRequests(): Promise<void>;
+	state(): Promise<Record<string, unknown>>;
+};

@@ -466,4 +466,29 @@ function startFakePinterest({ port = 0, host = '127.0.0.1' } = {}) {
 	});
 }
 
-module.exports = { startFakePinterest };
+/**
+ * The control API of a running fake (/__fake/…), as the tests steer it: a fresh fake (`reset`, with a dataset or
+ * none), settings, fault rules, the requests it received and its state.
+ */
+function fakeControl(fakeUrl) {
+	async function control(method, path, body) {
+		const response = await fetch(`${fakeUrl}/__fake/${path}`, {
+			method,
+			headers: body ? { 'Content-Type': 'application/json' } : {},
+			body: body ? JSON.stringify(body) : undefined,
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`fake ${method} ${path}: ${response.status} ${text}`);
+		return text ? JSON.parse(text) : undefined;
+	}
+	return {
+		reset: (dataset) => control('POST', 'reset', dataset),
+		config: (settings) => control('POST', 'config', settings),
+		faults: (rules) => control('POST', 'faults', { rules }),
+		requests: () => control('GET', 'requests'),
+		clearRequests: () => control('DELETE', 'requests'),
+		state: () => control('GET', 'state'),
+	};
+}
+
+module.exports = { startFakePinterest, fakeControl };

@@ -2,21 +2,11 @@
 const { credentials } = require('./fixtures');
 const { N8nCli, importAndExecute } = require('../../scripts/n8n-cli');
 const { e2eLane } = require('./lane');
+const { fakeControl } = require('../fake-pinterest/server');
 
 function e2eContext() {
 	const { fakeUrl, proxyUrl, userFolder, cliBrokerPort } = e2eLane();
 	const cli = new N8nCli(userFolder, { brokerPort: cliBrokerPort });
-
-	async function fakeControl(method, path, body) {
-		const response = await fetch(`${fakeUrl}/__fake/${path}`, {
-			method,
-			headers: body ? { 'Content-Type': 'application/json' } : {},
-			body: body ? JSON.stringify(body) : undefined,
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`fake ${method} ${path}: ${response.status} ${text}`);
-		return text ? JSON.parse(text) : undefined;
-	}
 
 	/** What Prism found wrong in requests or answers, per Pinterest's OpenAPI description. */
 	async function contractViolations({ clear = false } = {}) {
@@ -30,14 +20,7 @@ function e2eContext() {
 		fakeUrl,
 		proxyUrl,
 		cli,
-		fake: {
-			reset: (dataset) => fakeControl('POST', 'reset', dataset),
-			config: (settings) => fakeControl('POST', 'config', settings),
-			faults: (rules) => fakeControl('POST', 'faults', { rules }),
-			requests: () => fakeControl('GET', 'requests'),
-			clearRequests: () => fakeControl('DELETE', 'requests'),
-			state: () => fakeControl('GET', 'state'),
-		},
+		fake: fakeControl(fakeUrl),
 		contractViolations,
 		run: (workflow) => importAndExecute(cli, workflow),
 	};

@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startFakePinterest, type FakePinterestServer } from '../../fake-pinterest/server';
+import {
+	fakeControl,
+	startFakePinterest,
+	type FakePinterestServer,
+} from '../../fake-pinterest/server';
 import { credentials } from '../../harness/fixtures';
 
 /** One request as the fake recorded it (test/fake-pinterest/server.js): path without /v5, raw query and body. */
@@ -20,7 +24,11 @@ export interface FakeRequest {
  * requests go through n8n's own HTTP client to it, and the test steers it through its control API.
  */
 export class InProcessPinterest {
-	private constructor(private readonly server: FakePinterestServer) {}
+	private readonly control: ReturnType<typeof fakeControl>;
+
+	private constructor(private readonly server: FakePinterestServer) {
+		this.control = fakeControl(server.url);
+	}
 
 	static async start(): Promise<InProcessPinterest> {
 		return new InProcessPinterest(await startFakePinterest());
@@ -34,33 +42,22 @@ export class InProcessPinterest {
 		await this.server.close();
 	}
 
-	private async control(method: string, path: string, body?: unknown): Promise<unknown> {
-		const response = await fetch(`${this.server.url}/__fake/${path}`, {
-			method,
-			headers: body ? { 'Content-Type': 'application/json' } : {},
-			body: body ? JSON.stringify(body) : undefined,
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`fake ${method} ${path}: ${response.status} ${text}`);
-		return text ? JSON.parse(text) : undefined;
-	}
-
 	/** A fresh fake: the default dataset, or `{ given: … }` (a dataset picked by hand, dataset.js). */
 	async reset(dataset?: IDataObject): Promise<void> {
-		await this.control('POST', 'reset', dataset);
+		await this.control.reset(dataset);
 	}
 
 	async config(settings: IDataObject): Promise<void> {
-		await this.control('POST', 'config', settings);
+		await this.control.config(settings);
 	}
 
 	/** Fault rules (faults.js), each answering the next `times` (1) matching requests instead of the fake. */
 	async faults(rules: IDataObject[]): Promise<void> {
-		await this.control('POST', 'faults', { rules });
+		await this.control.faults(rules);
 	}
 
 	async requests(): Promise<FakeRequest[]> {
-		return (await this.control('GET', 'requests')) as FakeRequest[];
+		return (await this.control.requests()) as FakeRequest[];
 	}
 
 	/** Requests as `METHOD /path`, the way the end-to-end tests compare them. */
@@ -69,7 +66,7 @@ export class InProcessPinterest {
 	}
 
 	async state(): Promise<IDataObject> {
-		return (await this.control('GET', 'state')) as IDataObject;
+		return (await this.control.state()) as IDataObject;
 	}
 
 	/** The test credentials of the end-to-end tests (Custom environment), pointing at this fake. */
