@@ -4,13 +4,10 @@
 // output, or the node failing loudly). What only a real n8n shows stays in test/e2e/faultsConversions.e2e.test.js:
 // the server-error retry in the real process. The time-out mid-request: sendTimeout.engine.test.ts.
 import { waits } from '../harness/fakeClock';
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { expectEachItemOnce, IDS, OAUTH, send as sendTo, US } from './faultRun';
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await pinterest.reset());
+const pinterest = fakePinterestForEachTest();
 afterEach(async () => {
 	expect((await pinterest.state()).privacyViolations).toEqual([]);
 });

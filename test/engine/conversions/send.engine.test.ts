@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { batches, conversions, runConversions } from './conversionsRun';
 
 const ACCOUNT = '549755885175';
@@ -37,10 +37,7 @@ const MAPPED = {
 	customData: { value: '={{ $json.amount }}', currency: 'usd' },
 };
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await pinterest.reset());
+const pinterest = fakePinterestForEachTest();
 
 const run = async (
 	items: INodeExecutionData[],

@@ -3,15 +3,14 @@
 // recorded (web and offline events), a revoked token, an ad account the login may not use or that does not exist,
 // and a rate limit that resets too late for the run.
 import { waits } from '../harness/fakeClock';
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { order, recorded, send as sendTo, US } from './faultRun';
 
 const EU = '549755885176';
+/** A conversion token the fake does not know. */
+const REVOKED = 'revoked-token-123';
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await pinterest.reset());
+const pinterest = fakePinterestForEachTest();
 afterEach(async () => {
 	expect((await pinterest.state()).privacyViolations).toEqual([]);
 });
@@ -62,7 +61,7 @@ it('a connection lost after Pinterest recorded: web events are sent again and co
 });
 
 it('a revoked token fails the node with the fix, never showing the token; with continue on fail, items go to Failed', async () => {
-	const credentials = () => pinterest.credentials({ conversionToken: 'revoked-token-123' });
+	const credentials = () => pinterest.credentials({ conversionToken: REVOKED });
 	const failedRun = await send({ items: [order(1)], credentials: credentials() });
 	expect(failedRun.sent).toEqual([]);
 	expect(failedRun.error?.message).toBe(
@@ -73,7 +72,7 @@ it('a revoked token fails the node with the fix, never showing the token; with c
 	);
 	// n8n itself sends a request once more after a 401, in case the credential can be refreshed.
 	expect(failedRun.requests).toHaveLength(2);
-	expect(JSON.stringify(failedRun.run.run)).not.toContain('revoked-token-123');
+	expect(JSON.stringify(failedRun.run.run)).not.toContain(REVOKED);
 
 	const continued = await send({
 		items: [order(1), order(2, { account: EU })],
@@ -92,7 +91,7 @@ it('a revoked token fails the node with the fix, never showing the token; with c
 		['order-1', "Pinterest rejected the credential's token (send conversion e"],
 		['order-2', 'Not sent: an earlier request of this run failed. Pinterest r'],
 	]);
-	expect(JSON.stringify(continued.run.run)).not.toContain('revoked-token-123');
+	expect(JSON.stringify(continued.run.run)).not.toContain(REVOKED);
 });
 
 it('403 and 404 fail the node; with continue on fail only that ad account goes to Failed', async () => {

@@ -1,7 +1,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { waits } from '../harness/fakeClock';
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { batches, conversions, runConversions, webhookParent } from './conversionsRun';
 
 const EVENT_TIME = '2026-11-26T10:15:00Z';
@@ -25,10 +25,7 @@ const MAPPED = {
 	userData: { email: '={{ $json.email }}' },
 };
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await pinterest.reset());
+const pinterest = fakePinterestForEachTest();
 
 const run = async (
 	items: INodeExecutionData[],

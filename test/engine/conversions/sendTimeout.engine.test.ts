@@ -5,15 +5,16 @@ import { sleepMock, waits } from '../harness/fakeClock';
 import { InProcessPinterest } from '../harness/pinterest';
 import { expectEachItemOnce, IDS, recorded, send } from './faultRun';
 
+/** n8n-workflow's own sleep (setup.ts mocks it for the fake clock): real waits here. */
+const realSleep = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow').sleep;
+
 /** Time the engine and the fake in between may add to a wait (a loaded machine): never subtracted. */
 const SLACK_MS = 1500;
 
 let pinterest: InProcessPinterest;
 beforeAll(async () => {
 	jest.useRealTimers();
-	sleepMock.mockImplementation(
-		async (ms) => await new Promise((resolve) => setTimeout(resolve, ms)),
-	);
+	sleepMock.mockImplementation(realSleep);
 	pinterest = await InProcessPinterest.start();
 });
 afterAll(async () => await pinterest.close());
@@ -32,8 +33,6 @@ it('timeout mid-request (Pinterest answers after 10 s; attempts of 8 s): resent,
 	expect(run.gapsMs[0]).toBeGreaterThanOrEqual(8250);
 	expect(run.gapsMs[0]).toBeLessThan(8250 + SLACK_MS);
 	// The first request still reaches Pinterest's handler once its 10 s are up: it must not count twice.
-	await new Promise((resolve) =>
-		setTimeout(resolve, Math.max(0, run.requests[0].at + 10_500 - Date.now())),
-	);
+	await realSleep(Math.max(0, run.requests[0].at + 10_500 - Date.now()));
 	expect(await recorded(pinterest)).toEqual(IDS);
 }, 60_000);

@@ -24,14 +24,31 @@ export interface FakeRequest {
  * requests go through n8n's own HTTP client to it, and the test steers it through its control API.
  */
 export class InProcessPinterest {
-	private readonly control: ReturnType<typeof fakeControl>;
-
-	private constructor(private readonly server: FakePinterestServer) {
-		this.control = fakeControl(server.url);
-	}
+	private running?: { server: FakePinterestServer; control: ReturnType<typeof fakeControl> };
 
 	static async start(): Promise<InProcessPinterest> {
-		return new InProcessPinterest(await startFakePinterest());
+		const pinterest = new InProcessPinterest();
+		await pinterest.listen();
+		return pinterest;
+	}
+
+	async listen(): Promise<void> {
+		const server = await startFakePinterest();
+		this.running = { server, control: fakeControl(server.url) };
+	}
+
+	private get started() {
+		if (!this.running)
+			throw new Error('The fake Pinterest API is not started yet (start it in beforeAll).');
+		return this.running;
+	}
+
+	private get server(): FakePinterestServer {
+		return this.started.server;
+	}
+
+	private get control(): ReturnType<typeof fakeControl> {
+		return this.started.control;
 	}
 
 	get url(): string {
@@ -75,4 +92,19 @@ export class InProcessPinterest {
 			credentials(this.server.url, tokens).map((c) => [c.type, c.data as IDataObject]),
 		);
 	}
+}
+
+/**
+ * The fake for a test file: started before its first test, made fresh before each test (the default dataset unless
+ * `fresh` says otherwise), stopped after the last one.
+ */
+export function fakePinterestForEachTest(
+	fresh: (pinterest: InProcessPinterest) => Promise<void> = async (pinterest) =>
+		await pinterest.reset(),
+): InProcessPinterest {
+	const pinterest = new InProcessPinterest();
+	beforeAll(async () => await pinterest.listen());
+	afterAll(async () => await pinterest.close());
+	beforeEach(async () => await fresh(pinterest));
+	return pinterest;
 }

@@ -1,6 +1,6 @@
 import { searchAdAccounts } from '../../../shared/methods/adAccountSearch';
 import { loadOptionsContext } from '../harness/loadOptions';
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 
 const ACCOUNTS = [
 	{ id: '549755885175', name: 'Shop US', currency: 'USD' },
@@ -8,13 +8,10 @@ const ACCOUNTS = [
 	{ id: '549755885177' },
 ];
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
 /** Pinterest's list answers in pages joined by a bookmark; two pages here. */
-beforeEach(async () => {
-	await pinterest.reset({ given: { accounts: ACCOUNTS, campaigns: [], adGroups: [], ads: [] } });
-	await pinterest.config({ maxPageSize: 2 });
+const pinterest = fakePinterestForEachTest(async (fake) => {
+	await fake.reset({ given: { accounts: ACCOUNTS, campaigns: [], adGroups: [], ads: [] } });
+	await fake.config({ maxPageSize: 2 });
 });
 
 async function search(filter?: string) {

@@ -3,13 +3,10 @@
 // function". (The contract-checking proxy of the end-to-end tests refuses such answers, so these never ran through it.)
 import type { IDataObject } from 'n8n-workflow';
 
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { campaignSpend, failedWith, SCOPE, SYNC_CALLS, US } from './faultRun';
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await pinterest.reset());
+const pinterest = fakePinterestForEachTest();
 
 const answer = (pathPattern: string, body: unknown, extra: IDataObject = {}) =>
 	pinterest.faults([{ kind: 'answer', pathPattern, body: body as IDataObject, ...extra }]);

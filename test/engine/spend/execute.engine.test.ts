@@ -3,24 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { warnings } from '../harness/engine';
 import { packageNode } from '../harness/packageTypes';
 import { waits } from '../harness/fakeClock';
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { ACCOUNT, ACCOUNT_TOTAL_MICROS } from './gardenDataset';
-import {
-	paths,
-	picked,
-	queryOf,
-	requestsTo,
-	runSpend,
-	serveGarden,
-	sumMicros,
-} from './spendRun';
+import { paths, picked, queryOf, requestsTo, runSpend, serveGarden, sumMicros } from './spendRun';
 
 const node = packageNode('pinterestAdSpend');
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await serveGarden(pinterest));
+const pinterest = fakePinterestForEachTest(serveGarden);
 
 async function rowsOf(parameters: IDataObject) {
 	const run = await runSpend(pinterest, parameters);

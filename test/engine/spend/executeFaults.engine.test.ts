@@ -2,17 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { warnings } from '../harness/engine';
 import { waits } from '../harness/fakeClock';
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { ACCOUNT, ACCOUNT_TOTAL_MICROS, OTHER_ACCOUNT } from './gardenDataset';
 import { pickedAccounts, requestsTo, runSpend, serveGarden, sumMicros } from './spendRun';
 
 /** An account the login is refused (403, Pinterest code 29). */
 const MISSING_ACCOUNT = '549755880000';
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await serveGarden(pinterest));
+const pinterest = fakePinterestForEachTest(serveGarden);
 
 const run = async (parameters: IDataObject, continueOnFail = false) =>
 	await runSpend(pinterest, { level: 'campaign', ...parameters }, { continueOnFail });

@@ -7,7 +7,7 @@
 import { expectedDailyRows } from '../../e2e/spendExpectations';
 import { logs, warnings } from '../harness/engine';
 import { waits } from '../harness/fakeClock';
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { RETRY_LIMITS } from '../../../shared/transport/retryPolicy';
 import {
 	ANALYTICS,
@@ -25,10 +25,7 @@ import { pickedAccounts } from './spendRun';
 const EU = '549755885176';
 const JP = '549755885177';
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await pinterest.reset());
+const pinterest = fakePinterestForEachTest();
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const retrying = (ms: number, attempt: number, answer: string, label = 'get campaigns analytics') =>

@@ -2,7 +2,7 @@
 // on n8n's engine with the fake clock: the waits are the shipped ones, taken at once.
 import { warnings } from '../harness/engine';
 import { waits } from '../harness/fakeClock';
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { SCHEDULED_BUDGET } from '../../../shared/transport/retryPolicy';
 import {
 	ANALYTICS,
@@ -22,10 +22,7 @@ const TIMEOUT_MS = 300;
 beforeAll(() => (SCHEDULED_BUDGET.requestTimeoutMs = TIMEOUT_MS));
 afterAll(() => (SCHEDULED_BUDGET.requestTimeoutMs = SHIPPED_TIMEOUT_MS));
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await pinterest.reset());
+const pinterest = fakePinterestForEachTest();
 
 const campaignSpend = (options = {}) => pull(pinterest, options);
 

@@ -2,14 +2,11 @@
 // inside the nodes, against a Pinterest that fails every attempt, on the fake clock.
 import { runNode } from '../harness/engine';
 import { waits } from '../harness/fakeClock';
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { runConversions, webhookParent } from '../conversions/conversionsRun';
 import { pickedAccounts } from '../spend/spendRun';
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => (pinterest = await InProcessPinterest.start()));
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await pinterest.reset());
+const pinterest = fakePinterestForEachTest();
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const down = (pathPattern: string) => ({
