@@ -4,7 +4,7 @@
 // serves a valid request, and its log holds no secret, token, raw email or stack trace.
 const { insBody, saleNotification } = require('../harness/clickbankIns');
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
-const { CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
+const { asConfigured } = require('../harness/fixtures');
 const { laneN8nEnv } = require('../harness/lane');
 const { leaksIn } = require('../harness/loggedRun');
 const { startN8nServer } = require('../../scripts/n8n-server');
@@ -26,23 +26,6 @@ const NOW = Math.floor(Date.now() / 1000);
 
 let server;
 const published = [];
-
-/** A template as a user has it after import: credentials picked, Settings edited. */
-function asConfigured(template, settings = {}) {
-	const { id, active, pinData, ...workflow } = structuredClone(template);
-	workflow.nodes = workflow.nodes.map((node) => {
-		if (node.credentials?.clickBankInsApi) node.credentials = { clickBankInsApi: CB_CREDENTIAL };
-		if (node.credentials?.pinterestConversionsApi)
-			node.credentials = { pinterestConversionsApi: CONVERSIONS_CREDENTIAL };
-		if (node.name === 'Settings') {
-			for (const assignment of node.parameters.assignments.assignments) {
-				if (assignment.name in settings) assignment.value = settings[assignment.name];
-			}
-		}
-		return node;
-	});
-	return workflow;
-}
 
 async function publish(workflow, probeUrl) {
 	const created = await server.publicApi('POST', '/workflows', workflow);
@@ -71,10 +54,13 @@ beforeAll(async () => {
 		env: laneN8nEnv({ N8N_LOG_LEVEL: 'debug' }),
 	});
 	await publish(
-		asConfigured(POSTBACK_TEMPLATE, { secret: SECRET, trafficSource: 'pinterest' }),
+		asConfigured(POSTBACK_TEMPLATE, { settings: { secret: SECRET, trafficSource: 'pinterest' } }),
 		postbackUrl(),
 	);
-	await publish(asConfigured(CLICKBANK_TEMPLATE), clickbankUrl());
+	await publish(
+		asConfigured(CLICKBANK_TEMPLATE, { clickBankCredential: CB_CREDENTIAL }),
+		clickbankUrl(),
+	);
 }, 180_000);
 
 afterAll(async () => {

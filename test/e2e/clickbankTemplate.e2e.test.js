@@ -5,7 +5,7 @@ const { createHash } = require('node:crypto');
 
 const { insBody: insBodyFor, saleNotification } = require('../harness/clickbankIns');
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
-const { CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
+const { asConfigured } = require('../harness/fixtures');
 const { startN8nServer } = require('../../scripts/n8n-server');
 const { laneN8nEnv } = require('../harness/lane');
 
@@ -52,18 +52,6 @@ function notification(receipt, extra = {}) {
 let server;
 let workflowId;
 let webhookUrl;
-
-/** The template as a user has it after import: credentials picked. */
-function asConfigured(template) {
-	const { id, active, pinData, ...workflow } = structuredClone(template);
-	workflow.nodes = workflow.nodes.map((node) => {
-		if (node.credentials?.clickBankInsApi) node.credentials = { clickBankInsApi: CB_CREDENTIAL };
-		if (node.credentials?.pinterestConversionsApi)
-			node.credentials = { pinterestConversionsApi: CONVERSIONS_CREDENTIAL };
-		return node;
-	});
-	return workflow;
-}
 
 async function post(body) {
 	const response = await fetch(webhookUrl, {
@@ -145,7 +133,11 @@ beforeAll(async () => {
 		{ ...CB_CREDENTIAL, type: 'clickBankInsApi', data: { secretKey: SECRET_KEY } },
 	]);
 	server = await startN8nServer({ env: laneN8nEnv() });
-	const created = await server.publicApi('POST', '/workflows', asConfigured(TEMPLATE));
+	const created = await server.publicApi(
+		'POST',
+		'/workflows',
+		asConfigured(TEMPLATE, { clickBankCredential: CB_CREDENTIAL }),
+	);
 	expect([created.status, created.body.message]).toEqual([200, undefined]);
 	workflowId = created.body.id;
 	const activated = await server.publicApi('POST', `/workflows/${workflowId}/activate`);

@@ -6,38 +6,20 @@
 // input item in exactly one output), and that the waits stayed within the documented bounds
 // (shared/transport/retryPolicy.ts).
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
-const { workflowWith, conversionsNode } = require('../harness/fixtures');
+const {
+	workflowWith,
+	conversionsNode,
+	faultOrder,
+	FAULT_ORDER_MAPPING,
+} = require('../harness/fixtures');
 
 const ctx = e2eContext();
 const US = '549755885175';
-const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** Time n8n and the proxies in between may add to a wait (loaded CI machine): never subtracted. */
 const SLACK_MS = 1500;
 
-const order = (n) => ({
-	orderId: `order-${n}`,
-	email: `buyer${n}@example.com`,
-	amount: 10 + n,
-	ip: '203.0.113.7',
-	ua: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
-	epik: `dj0yJnU9epik${n}`,
-	time: nowSeconds() - 600,
-});
-const ORDERS = [order(1), order(2), order(3)];
+const ORDERS = [faultOrder(1), faultOrder(2), faultOrder(3)];
 const IDS = ['order-1', 'order-2', 'order-3'];
-
-const mapping = {
-	eventName: 'checkout',
-	eventId: '={{ $json.orderId }}',
-	eventTime: '={{ $json.time }}',
-	userData: {
-		email: '={{ $json.email }}',
-		clientIpAddress: '={{ $json.ip }}',
-		clientUserAgent: '={{ $json.ua }}',
-		clickId: '={{ $json.epik }}',
-	},
-	customData: { value: '={{ $json.amount }}', currency: 'USD', orderId: '={{ $json.orderId }}' },
-};
 
 /**
  * Runs the node on the items; returns n8n's outputs, the event requests that reached the fake (event ids and
@@ -46,7 +28,9 @@ const mapping = {
 async function send(inputItems, { parameters = {}, ...options } = {}) {
 	await ctx.fake.clearRequests();
 	const result = await ctx.run(
-		workflowWith(conversionsNode({ ...mapping, ...parameters }, options), { inputItems }),
+		workflowWith(conversionsNode({ ...FAULT_ORDER_MAPPING, ...parameters }, options), {
+			inputItems,
+		}),
 	);
 	const all = await ctx.fake.requests();
 	const events = all.filter((r) => r.path.endsWith('/events'));

@@ -3,7 +3,7 @@
 // with 503 so that the network sends the postback again; once Pinterest is back, the repeated postback is sent and
 // Pinterest records the order once. Answer times are measured from the postback to n8n's answer.
 const { e2eContext, freshPinterestForEachTest } = require('../harness/e2eContext');
-const { CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
+const { asConfigured } = require('../harness/fixtures');
 const { startN8nServer } = require('../../scripts/n8n-server');
 const { laneN8nEnv } = require('../harness/lane');
 
@@ -21,23 +21,13 @@ let server;
 let workflowId;
 const answerTimesMs = {};
 
-function configured(template) {
-	const { id, active, pinData, ...workflow } = structuredClone(template);
-	for (const node of workflow.nodes) {
-		if (node.credentials?.pinterestConversionsApi)
-			node.credentials = { pinterestConversionsApi: CONVERSIONS_CREDENTIAL };
-		if (node.name === 'Settings') {
-			for (const assignment of node.parameters.assignments.assignments) {
-				if (assignment.name === 'secret') assignment.value = SECRET;
-			}
-		}
-	}
-	return workflow;
-}
-
 beforeAll(async () => {
 	server = await startN8nServer({ env: laneN8nEnv() });
-	const created = await server.publicApi('POST', '/workflows', configured(POSTBACK_TEMPLATE));
+	const created = await server.publicApi(
+		'POST',
+		'/workflows',
+		asConfigured(POSTBACK_TEMPLATE, { settings: { secret: SECRET } }),
+	);
 	expect([created.status, created.body.message]).toEqual([200, undefined]);
 	workflowId = created.body.id;
 	const activated = await server.publicApi('POST', `/workflows/${workflowId}/activate`);

@@ -4,7 +4,7 @@
 // first postbacks race to find or create the template's table.
 const { e2eContext, noContractViolationsAfterEach } = require('../harness/e2eContext');
 const { e2eLane } = require('../harness/lane');
-const { credentials, CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
+const { asConfigured, credentials } = require('../harness/fixtures');
 const { installPackageInto } = require('../../scripts/install-package');
 const { N8nCli, createUserFolder, n8nEnv } = require('../../scripts/n8n-cli');
 const { startN8nServer } = require('../../scripts/n8n-server');
@@ -19,21 +19,6 @@ const IN_FLIGHT = 20;
 
 let server;
 
-/** The template as a user has it after import: the credential picked, the secret set. */
-function configured(template) {
-	const { id, active, pinData, ...workflow } = structuredClone(template);
-	for (const node of workflow.nodes) {
-		if (node.credentials?.pinterestConversionsApi)
-			node.credentials = { pinterestConversionsApi: CONVERSIONS_CREDENTIAL };
-		if (node.name === 'Settings') {
-			for (const assignment of node.parameters.assignments.assignments) {
-				if (assignment.name === 'secret') assignment.value = SECRET;
-			}
-		}
-	}
-	return workflow;
-}
-
 beforeAll(async () => {
 	// An n8n of its own: the lane's database already holds the table from other files' postbacks.
 	const userFolder = createUserFolder();
@@ -42,7 +27,11 @@ beforeAll(async () => {
 		credentials(ctx.proxyUrl),
 	);
 	server = await startN8nServer({ env: n8nEnv(userFolder) });
-	const created = await server.publicApi('POST', '/workflows', configured(POSTBACK_TEMPLATE));
+	const created = await server.publicApi(
+		'POST',
+		'/workflows',
+		asConfigured(POSTBACK_TEMPLATE, { settings: { secret: SECRET } }),
+	);
 	expect([created.status, created.body.message]).toEqual([200, undefined]);
 	const activated = await server.publicApi('POST', `/workflows/${created.body.id}/activate`);
 	expect([activated.status, activated.body.active]).toEqual([200, true]);

@@ -3,7 +3,7 @@
 // (workflowTemplates.e2e.test.js) and in queue mode with workers (queueMode.e2e.test.js).
 const { createHash } = require('node:crypto');
 
-const { OAUTH_CREDENTIAL, CONVERSIONS_CREDENTIAL } = require('../harness/fixtures');
+const { asConfigured } = require('../harness/fixtures');
 const { adDelivery } = require('../fake-pinterest/dataset');
 const { expectedDailyRows, daysAgo } = require('./spendExpectations');
 
@@ -18,24 +18,6 @@ const SECRET = 'postback-secret-for-the-tests-7f3a';
  */
 function templateApi(server) {
 	const executionIds = [];
-
-	/** The template as a user has it after import: credentials picked, Settings edited. */
-	function asConfigured(template, { settings } = {}) {
-		const { id, active, pinData, ...workflow } = structuredClone(template);
-		workflow.nodes = workflow.nodes.map((node) => {
-			if (node.credentials?.pinterestAdsOAuth2Api)
-				node.credentials = { pinterestAdsOAuth2Api: OAUTH_CREDENTIAL };
-			if (node.credentials?.pinterestConversionsApi)
-				node.credentials = { pinterestConversionsApi: CONVERSIONS_CREDENTIAL };
-			if (node.name === 'Settings' && settings) {
-				for (const assignment of node.parameters.assignments.assignments) {
-					if (assignment.name in settings) assignment.value = settings[assignment.name];
-				}
-			}
-			return node;
-		});
-		return workflow;
-	}
 
 	async function createWorkflow(workflow) {
 		const created = await server().publicApi('POST', '/workflows', workflow);

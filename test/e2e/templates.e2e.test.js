@@ -21,9 +21,7 @@ freshPinterestForEachTest(ctx);
 
 /** Every node type n8n loaded, with this package's nodes as built (exported by test/harness/globalSetup.js). */
 const loadedNodeTypes = () =>
-	JSON.parse(
-		readFileSync(join(e2eLane().userFolder, 'nodes.json'), 'utf8'),
-	);
+	JSON.parse(readFileSync(join(e2eLane().userFolder, 'nodes.json'), 'utf8'));
 
 test('templates ship in the package and carry no credential ids or instance data', () => {
 	expect(packageJson.files).toContain('workflows');

@@ -10,3 +10,9 @@ export function credentials(
 		adAccountId?: string;
 	},
 ): Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>;
+
+/** An order of the Conversions fault tests (`order-<n>`), sold ten minutes ago. */
+export function faultOrder(n: number, overrides?: Record<string, unknown>): Record<string, unknown>;
+
+/** The node's fields mapped from a fault order, as users map them. */
+export const FAULT_ORDER_MAPPING: Record<string, unknown>;

@@ -140,8 +140,64 @@ function conversionsNode(
 	};
 }
 
+/**
+ * The orders of the Conversions fault tests (three per run, `order-1` … `order-3`), sold ten minutes ago, and the
+ * node's fields mapped from them as users map them.
+ */
+function faultOrder(n, overrides = {}) {
+	return {
+		orderId: `order-${n}`,
+		email: `buyer${n}@example.com`,
+		amount: 10 + n,
+		ip: '203.0.113.7',
+		ua: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
+		epik: `dj0yJnU9epik${n}`,
+		time: Math.floor(Date.now() / 1000) - 600,
+		...overrides,
+	};
+}
+
+const FAULT_ORDER_MAPPING = {
+	eventName: 'checkout',
+	eventId: '={{ $json.orderId }}',
+	eventTime: '={{ $json.time }}',
+	userData: {
+		email: '={{ $json.email }}',
+		clientIpAddress: '={{ $json.ip }}',
+		clientUserAgent: '={{ $json.ua }}',
+		clickId: '={{ $json.epik }}',
+	},
+	customData: { value: '={{ $json.amount }}', currency: 'USD', orderId: '={{ $json.orderId }}' },
+};
+
+/**
+ * A template as a user has it after import: credentials picked (the ClickBank one when given), the _Settings_ node's
+ * values set.
+ */
+function asConfigured(template, { settings, clickBankCredential } = {}) {
+	const { id, active, pinData, ...workflow } = structuredClone(template);
+	workflow.nodes = workflow.nodes.map((node) => {
+		if (node.credentials?.clickBankInsApi && clickBankCredential)
+			node.credentials = { clickBankInsApi: clickBankCredential };
+		if (node.credentials?.pinterestAdsOAuth2Api)
+			node.credentials = { pinterestAdsOAuth2Api: OAUTH_CREDENTIAL };
+		if (node.credentials?.pinterestConversionsApi)
+			node.credentials = { pinterestConversionsApi: CONVERSIONS_CREDENTIAL };
+		if (node.name === 'Settings' && settings) {
+			for (const assignment of node.parameters.assignments.assignments) {
+				if (assignment.name in settings) assignment.value = settings[assignment.name];
+			}
+		}
+		return node;
+	});
+	return workflow;
+}
+
 module.exports = {
 	credentials,
+	faultOrder,
+	FAULT_ORDER_MAPPING,
+	asConfigured,
 	workflowWith,
 	workflowId,
 	adSpendNode,

@@ -4,38 +4,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { TestCredentialsHelper } from '../harness/credentialsHelper';
+import { faultOrder, FAULT_ORDER_MAPPING } from '../../harness/fixtures';
 import { runNode, type NodeRun } from '../harness/engine';
 import type { FakeRequest, InProcessPinterest } from '../harness/pinterest';
 
 export const US = '549755885175';
 
-const nowSeconds = () => Math.floor(Date.now() / 1000);
-
-export const order = (n: number, overrides: IDataObject = {}) => ({
-	orderId: `order-${n}`,
-	email: `buyer${n}@example.com`,
-	amount: 10 + n,
-	ip: '203.0.113.7',
-	ua: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0',
-	epik: `dj0yJnU9epik${n}`,
-	time: nowSeconds() - 600,
-	...overrides,
-});
+export const order = (n: number, overrides: IDataObject = {}) =>
+	faultOrder(n, overrides) as IDataObject;
 export const orders = () => [order(1), order(2), order(3)];
 export const IDS = ['order-1', 'order-2', 'order-3'];
-
-const MAPPING = {
-	eventName: 'checkout',
-	eventId: '={{ $json.orderId }}',
-	eventTime: '={{ $json.time }}',
-	userData: {
-		email: '={{ $json.email }}',
-		clientIpAddress: '={{ $json.ip }}',
-		clientUserAgent: '={{ $json.ua }}',
-		clickId: '={{ $json.epik }}',
-	},
-	customData: { value: '={{ $json.amount }}', currency: 'USD', orderId: '={{ $json.orderId }}' },
-};
 
 /** OAuth2 needs the ad account in the node (the conversion token's credential names its own). */
 export const OAUTH = { adAccount: { __rl: true, mode: 'id', value: US } };
@@ -84,7 +62,7 @@ export async function send(
 		parameters: {
 			operation: 'sendEvent',
 			authentication: credential === 'oauth' ? 'oAuth2' : 'conversionToken',
-			...MAPPING,
+			...FAULT_ORDER_MAPPING,
 			...parameters,
 		},
 		items: items.map((json) => ({ json })),
