@@ -19,6 +19,7 @@ export const EVENT_ALIASES: ReadonlyArray<[EventKey, readonly string[]]> = [
 	['eventSourceUrl', ['event_source_url', 'eventSourceUrl', 'page_url', 'pageUrl', 'url']],
 	['optOut', ['opt_out', 'optOut']],
 	['language', ['language', 'lang', 'locale']],
+	['wifi', ['wifi', 'on_wifi', 'onWifi']],
 ];
 
 export const USER_DATA_ALIASES: ReadonlyArray<[keyof UserDataInput, readonly string[]]> = [
@@ -52,6 +53,7 @@ export const CUSTOM_DATA_ALIASES: ReadonlyArray<[keyof CustomDataInput, readonly
 	['contentCategory', ['content_category', 'contentCategory']],
 	['contentBrand', ['content_brand', 'contentBrand']],
 	['optOutType', ['opt_out_type', 'optOutType']],
+	['predictedLtv', ['predicted_ltv', 'predictedLtv', 'ltv']],
 ];
 
 /** Where the ad account may come from on an item. */

@@ -47,6 +47,29 @@ const run = async (
 	return await runConversions(pinterest, items, { ...MAPPED, ...parameters }, runOptions);
 };
 
+describe('Pinterest Conversions execute: Wi-Fi and predicted lifetime value', () => {
+	it('Define Below sends the Wi-Fi option and the predicted lifetime value as Pinterest names them', async () => {
+		const {
+			outputs: [sent, failed],
+		} = await run(
+			orders(1, () => ({ ltv: '120.50' })),
+			{
+				parameters: {
+					eventOptions: { wifi: true },
+					customData: { ...MAPPED.customData, predictedLtv: '={{ $json.ltv }}' },
+				},
+			},
+		);
+		expect([sent.length, failed.length]).toEqual([1, 0]);
+		const [request] = await pinterest.requests();
+		const [event] = (request.json as { data: IDataObject[] }).data;
+		expect([event.wifi, event.custom_data]).toEqual([
+			true,
+			{ value: '19.99', currency: 'USD', predicted_ltv: '120.5' },
+		]);
+	});
+});
+
 describe('Pinterest Conversions execute: batching', () => {
 	it('2,500 items: three requests of 1,000, 1,000 and 500, each item once in Sent, hashed', async () => {
 		const {

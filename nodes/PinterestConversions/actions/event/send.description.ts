@@ -96,6 +96,11 @@ const customDataFields: INodeProperties[] = [
 		'Your order number; helps Pinterest deduplicate. Sent whenever given.',
 		'={{ $json.orderId }}',
 	),
+	text(
+		'Predicted Lifetime Value',
+		'predictedLtv',
+		"Your prediction of the customer's lifetime value (a number); sent as text as Pinterest asks",
+	),
 	text('Search String', 'searchString', ''),
 	text(
 		'Value',
@@ -132,6 +137,13 @@ const eventOptionFields: INodeProperties[] = [
 		'partnerName',
 		'Only for a third party (an agency or platform) sending events for the advertiser: its Pinterest partner name, such as ss-yourplatform. Leave empty when sending for your own ad account.',
 	),
+	{
+		displayName: 'Wi-Fi',
+		name: 'wifi',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the device was on Wi-Fi when the event happened (app events)',
+	},
 ];
 
 /** The fields of "Send conversion event". */

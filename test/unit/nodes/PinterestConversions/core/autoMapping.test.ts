@@ -69,6 +69,19 @@ describe('mapItemAutomatically', () => {
 		});
 	});
 
+	it('reads Wi-Fi and the predicted lifetime value, which reach the event as Pinterest names them', () => {
+		const { input } = mapItemAutomatically(
+			{ order_id: 'A-2', time: 1741530600, email: 'a@b.com', on_wifi: 'true', ltv: '120.50' },
+			defaults,
+		);
+		expect(input).toMatchObject({ wifi: 'true', customData: { predictedLtv: '120.50' } });
+		const outcome = buildConversionEvent(input, 1741597200);
+		expect(outcome.ok && [outcome.value.event.wifi, outcome.value.event.custom_data]).toEqual([
+			true,
+			{ order_id: 'A-2', predicted_ltv: '120.5' },
+		]);
+	});
+
 	it('an item without a time is refused, never sent with the time of sending', () => {
 		const { input } = mapItemAutomatically({ order_id: 'A-1', email: 'a@b.com' }, defaults);
 		const outcome = buildConversionEvent(input, 1741597200);
