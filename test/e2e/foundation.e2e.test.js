@@ -140,6 +140,10 @@ test('n8n loads exactly the credential types and nodes of the package', async ()
 			true,
 			undefined,
 		]);
+		// Left published, its schedule would pull spend from the fake whenever a later test starts an n8n on this
+		// lane's database.
+		const deactivated = await server.publicApi('POST', `/workflows/${created.body.id}/deactivate`);
+		expect([deactivated.status, deactivated.body.active]).toEqual([200, false]);
 	} finally {
 		await server.stop();
 	}
