@@ -215,7 +215,12 @@ describe('executions on the workers', () => {
 		const sent = (await ctx.fake.state()).conversions.map((c) => c.event.event_id);
 		expect([...sent].sort()).toEqual([...orderIds].sort());
 
-		const executions = await api.workflowExecutionIds(id);
+		// A worker records an execution just after its answer went out: wait (at most 15 s) until all are listed.
+		let executions = await api.workflowExecutionIds(id);
+		for (let wait = 0; wait < 30 && executions.length < burst; wait++) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			executions = await api.workflowExecutionIds(id);
+		}
 		await api.unpublish(id);
 		const ran = whoRan(executions);
 		expect(Object.values(ran).filter((workers) => workers.length !== 1)).toEqual([]);
