@@ -2,7 +2,7 @@
 // which no fake clock reaches, so this file runs on real time (real Date, real waits: about 10 s) and asserts the
 // live budget's 8 s attempts as they happen.
 import { sleepMock, waits } from '../harness/fakeClock';
-import { InProcessPinterest } from '../harness/pinterest';
+import { fakePinterestForEachTest } from '../harness/pinterest';
 import { expectEachItemOnce, IDS, recorded, send } from './faultRun';
 
 /** n8n-workflow's own sleep (setup.ts mocks it for the fake clock): real waits here. */
@@ -11,14 +11,12 @@ const realSleep = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflo
 /** Time the engine and the fake in between may add to a wait (a loaded machine): never subtracted. */
 const SLACK_MS = 1500;
 
-let pinterest: InProcessPinterest;
-beforeAll(async () => {
+// Registered before the fake's own hooks, so it runs first.
+beforeAll(() => {
 	jest.useRealTimers();
 	sleepMock.mockImplementation(realSleep);
-	pinterest = await InProcessPinterest.start();
 });
-afterAll(async () => await pinterest.close());
-beforeEach(async () => await pinterest.reset());
+const pinterest = fakePinterestForEachTest();
 afterEach(async () => {
 	expect((await pinterest.state()).privacyViolations).toEqual([]);
 });

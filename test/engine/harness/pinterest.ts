@@ -26,12 +26,6 @@ export interface FakeRequest {
 export class InProcessPinterest {
 	private running?: { server: FakePinterestServer; control: ReturnType<typeof fakeControl> };
 
-	static async start(): Promise<InProcessPinterest> {
-		const pinterest = new InProcessPinterest();
-		await pinterest.listen();
-		return pinterest;
-	}
-
 	async listen(): Promise<void> {
 		const server = await startFakePinterest();
 		this.running = { server, control: fakeControl(server.url) };
